@@ -1,0 +1,49 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { APP_CONFIG, AppConfig } from './config/app-config';
+import { loggerParams } from './config/logger';
+import { dataSourceOptions, detectMysqlFlavor } from './database/data-source-options';
+import { RegionsModule } from './hardship/regions.module';
+import { HealthController } from './health/health.controller';
+import { MessagesModule } from './messages/messages.module';
+import { OrgsModule } from './orgs/orgs.module';
+import { UsersModule } from './users/users.module';
+
+/** Domain modules, one per folder; add new domains here. */
+const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, RegionsModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const staticSite = config.h5Dir
+      ? [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: ['/api/{*path}'], serveStaticOptions: { maxAge: '1h', index: 'index.html' } })]
+      : [];
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot(loggerParams(config)),
+        TypeOrmModule.forRootAsync({
+          useFactory: async () => ({
+            ...dataSourceOptions(config.db, config.db.kind === 'mysql' ? await detectMysqlFlavor(config.db.url) : undefined),
+            autoLoadEntities: true,
+          }),
+        }),
+        ScheduleModule.forRoot(),
+        ...staticSite,
+        CommonModule,
+        ...DOMAIN_MODULES,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
+/**
+ * Every setting of the BFF, read once from the environment at boot and validated.
+ * A bad value stops the start with one clear line (ConfigError), never a stack trace later.
+ * The table in README.md lists the same names, defaults and meanings.
+ */
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  dataDir: string;
+  db: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string };
+  devLogin: boolean;
+  seedDemo: boolean;
+  tokenSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  /** 32-byte key for AES-256-GCM of personal data, and a separate one for blind indexes. */
+  piiKey: Buffer;
+  piiIndexKey: Buffer;
+  wechat: { apiBase: string; appId: string; appSecret: string };
+  authRateLimit: { limit: number; ttlSeconds: number };
+  logLevel: string;
+  /** Write logs to this file instead of stdout. */
+  logFile: string | null;
+  h5Dir: string | null;
+  publicUrl: string | null;
+  storage:
+    | { kind: 'local'; dir: string }
+    | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+  jobs: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export const DEFAULT_TOKEN_SECRET = 'unionhome-dev-token-secret-change-me';
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return def;
+  if (['1', 'true', 'on', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, def: T, allowed: readonly T[]): T {
+  const raw = (env[name] ?? '') as T;
+  if (!raw) return def;
+  if (!allowed.includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw;
+}
+
+function required(env: Env, name: string, why: string): string {
+  const raw = env[name];
+  if (!raw) throw new ConfigError(`${name} is required ${why}`);
+  return raw;
+}
+
+/** A key from the environment (base64 of 32 bytes), or generated once into the data directory. */
+function key(env: Env, name: string, dataDir: string, production: boolean): Buffer {
+  const raw = env[name];
+  if (raw) {
+    const buf = Buffer.from(raw, 'base64');
+    if (buf.length !== 32) throw new ConfigError(`${name} must be 32 bytes in base64 (openssl rand -base64 32)`);
+    return buf;
+  }
+  if (production) throw new ConfigError(`${name} is required when NODE_ENV=production (openssl rand -base64 32)`);
+  const file = join(dataDir, `${name.toLowerCase()}.key`);
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  const generated = randomBytes(32);
+  writeFileSync(file, generated.toString('base64') + '\n', { mode: 0o600 });
+  return generated;
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
+  const nodeEnv = env.NODE_ENV || 'development';
+  const production = nodeEnv === 'production';
+  const dataDirRaw = env.DATA_DIR || './data';
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    throw new ConfigError(`DATA_DIR "${dataDir}" cannot be created: ${(e as Error).message}`);
+  }
+
+  let db: AppConfig['db'];
+  const dbUrl = env.DB_URL;
+  if (dbUrl) {
+    if (!/^mysql:\/\/[^/]+\/\w+/.test(dbUrl)) {
+      throw new ConfigError('DB_URL must look like mysql://user:password@host:3306/database');
+    }
+    db = { kind: 'mysql', url: dbUrl };
+  } else {
+    db = { kind: 'sqlite', file: join(dataDir, 'unionhome.sqlite') };
+  }
+
+  const devLogin = bool(env, 'DEV_LOGIN', !production);
+  if (production && devLogin) throw new ConfigError('DEV_LOGIN must be off when NODE_ENV=production');
+  const tokenSecret = env.TOKEN_SECRET || DEFAULT_TOKEN_SECRET;
+  if (production && tokenSecret === DEFAULT_TOKEN_SECRET) {
+    throw new ConfigError('TOKEN_SECRET must be set to a secret of your own when NODE_ENV=production');
+  }
+  if (tokenSecret.length < 16) throw new ConfigError('TOKEN_SECRET must be at least 16 characters');
+
+  const storageKind = oneOf(env, 'STORAGE', 'local', ['local', 's3'] as const);
+  const storage: AppConfig['storage'] =
+    storageKind === 'local'
+      ? { kind: 'local', dir: join(dataDir, 'files') }
+      : {
+          kind: 's3',
+          endpoint: required(env, 'S3_ENDPOINT', 'when STORAGE=s3'),
+          bucket: required(env, 'S3_BUCKET', 'when STORAGE=s3'),
+          region: env.S3_REGION || 'us-east-1',
+          accessKeyId: required(env, 'S3_ACCESS_KEY_ID', 'when STORAGE=s3'),
+          secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY', 'when STORAGE=s3'),
+        };
+
+  const h5Raw = env.H5_DIR ?? resolve(__dirname, '../../../miniapp/dist/h5');
+  const h5Dir = h5Raw && existsSync(h5Raw) ? h5Raw : null;
+
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    db,
+    devLogin,
+    seedDemo: bool(env, 'SEED_DEMO', !production),
+    tokenSecret,
+    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400),
+    refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    piiKey: key(env, 'PII_KEY', dataDir, production),
+    piiIndexKey: key(env, 'PII_INDEX_KEY', dataDir, production),
+    wechat: {
+      apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
+      appId: env.WECHAT_APP_ID || '',
+      appSecret: env.WECHAT_APP_SECRET || '',
+    },
+    authRateLimit: {
+      limit: int(env, 'AUTH_RATE_LIMIT', 20, 1, 1_000_000),
+      ttlSeconds: int(env, 'AUTH_RATE_WINDOW_SECONDS', 60, 1, 86_400),
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    logFile: env.LOG_FILE || null,
+    h5Dir,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null,
+    storage,
+    jobs: bool(env, 'JOBS', true),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembershipEntity } from '../membership/entities/membership.entity';
+import { MembershipLookup } from '../membership/membership-lookup';
+import { UserRoleEntity } from './entities/user-role.entity';
+import { UserEntity } from './entities/user.entity';
+import { MeController } from './me.controller';
+import { UsersRepository } from './users.repository';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, UserRoleEntity, MembershipEntity])],
+  controllers: [MeController],
+  providers: [UsersRepository, MembershipLookup],
+  exports: [UsersRepository, MembershipLookup],
+})
+export class UsersModule {}

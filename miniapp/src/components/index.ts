@@ -1,0 +1,5 @@
+export { Page, type PageProps } from './page'
+export { Loading } from './loading'
+export { Empty, type EmptyProps } from './empty'
+export { ErrorRetry, type ErrorRetryProps } from './error-retry'
+export { Field, type FieldProps } from './field'

@@ -1,0 +1,88 @@
+/**
+ * Machine-readable error codes of the HTTP contract (API.md) and the Chinese text a user reads.
+ * The BFF puts `code` + `message` in every error body; the mini-app maps the code back to the
+ * same text, so a message never depends on which side produced it.
+ */
+export const ERROR_MESSAGES = {
+  VALIDATION_FAILED: '填写的内容有误，请检查后再提交',
+  MALFORMED_REQUEST: '请求格式不正确',
+  UNAUTHENTICATED: '请先登录',
+  TOKEN_INVALID: '登录已失效，请重新登录',
+  REFRESH_TOKEN_INVALID: '登录已过期，请重新登录',
+  FORBIDDEN: '您没有权限进行此操作',
+  NOT_FOUND: '没有找到相关内容',
+  USER_NOT_FOUND: '该手机号尚未注册',
+  DEV_LOGIN_DISABLED: '演示登录已关闭',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请稍后重试',
+  WECHAT_CODE_INVALID: '微信登录凭证无效，请重新进入小程序',
+  WECHAT_BUSY: '微信服务繁忙，请稍后重试',
+  TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
+  IDEMPOTENCY_KEY_REUSED: '重复提交的内容与第一次不一致',
+  IDEMPOTENCY_IN_PROGRESS: '上一次提交还在处理中，请稍候',
+  CONFLICT: '当前状态不允许此操作',
+  PAYLOAD_TOO_LARGE: '提交的内容太大',
+  INTERNAL_ERROR: '系统开小差了，请稍后再试',
+  // organisations, join by QR, card
+  ORG_NOT_FOUND: '没有找到该工会组织',
+  INVITE_NOT_FOUND: '入会二维码无效，请向工会干部确认',
+  INVITE_EXPIRED: '入会二维码已过期，请向工会干部索取新的二维码',
+  INVITE_REVOKED: '入会二维码已作废，请向工会干部索取新的二维码',
+  INVITE_USED_UP: '入会二维码的使用次数已满，请向工会干部索取新的二维码',
+  ID_NUMBER_INVALID: '身份证号码不正确，请核对',
+  TOO_YOUNG: '年满16周岁才能加入工会',
+  NOTICE_OUTDATED: '会员权利义务告知已更新，请重新阅读后确认',
+  CONSENT_REQUIRED: '请先同意处理您的身份证号码',
+  ALREADY_MEMBER: '您已经是本工会会员',
+  APPLICATION_PENDING: '您已提交过入会申请，正在审核中',
+  APPLICATION_NOT_PENDING: '该申请已处理',
+  NOT_A_MEMBER: '您还不是工会会员',
+  // claims and files
+  PLAN_NOT_FOUND: '没有找到该保障计划',
+  NOT_ENROLLED: '您未参加该保障计划',
+  CLAIM_NOT_EDITABLE: '该申请当前不能修改',
+  DOCUMENTS_MISSING: '还缺少必需的材料',
+  DUPLICATE_INVOICE: '该发票已用于其他理赔申请',
+  OUTSIDE_COVERAGE: '就诊日期不在保障期内',
+  IN_WAITING_PERIOD: '就诊日期还在等待期内',
+  CLAIM_DEADLINE_PASSED: '已超过理赔申请期限',
+  DECLARATION_REQUIRED: '请先确认材料真实有效',
+  AMOUNT_EXCEEDS_RULE: '核定金额超过了按规则计算的金额',
+  FILE_TOO_LARGE: '照片太大了（不能超过10MB）',
+  UNSUPPORTED_FILE_TYPE: '只支持JPG、PNG、WebP或HEIC格式的照片',
+  IMAGE_UNREADABLE: '照片无法识别，请重新拍摄',
+  IMAGE_TOO_MANY_PIXELS: '照片像素太高，请压缩后再上传',
+  // venues
+  VENUE_NOT_FOUND: '没有找到该场馆',
+  SLOT_NOT_FOUND: '没有找到该时段',
+  SLOT_FULL: '该时段已约满',
+  ALREADY_BOOKED: '您已预约该时段',
+  BOOKING_NOT_OPEN: '该时段尚未开放预约',
+  BOOKING_CLOSED: '该时段已结束预约',
+  BOOKING_LIMIT_REACHED: '已达到预约次数上限',
+  BOOKING_SUSPENDED: '因多次预约未到，预约功能暂停使用',
+  MEMBERS_ONLY: '该场馆仅对工会会员开放',
+  CANCEL_TOO_LATE: '已过取消时间，不能取消',
+  BOOKING_NOT_FOUND: '没有找到该预约',
+  // hardship
+  REGION_NOT_FOUND: '没有找到该地区',
+  OPEN_APPLICATION_EXISTS: '您已有一份正在办理的困难帮扶申请',
+  APPLICATION_NOT_EDITABLE: '该申请当前不能修改',
+  ASSET_CHECK_CONSENT_REQUIRED: '请先授权核查家庭财产',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export const ERROR_CODES = Object.keys(ERROR_MESSAGES) as ErrorCode[];
+
+/** The body of every error response. */
+export interface ApiErrorBody {
+  code: ErrorCode | string;
+  message: string;
+  fields?: Record<string, string>;
+  /** Extra machine-readable detail, e.g. the missing document types. */
+  details?: Record<string, unknown>;
+}
+
+export function errorMessage(code: string): string {
+  return (ERROR_MESSAGES as Record<string, string>)[code] ?? ERROR_MESSAGES.INTERNAL_ERROR;
+}
