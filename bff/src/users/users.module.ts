@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MembershipEntity } from '../membership/entities/membership.entity';
+import { CardTokenService } from '../membership/card-token.service';
 import { MembershipLookup } from '../membership/membership-lookup';
 import { UserRoleEntity } from './entities/user-role.entity';
 import { UserEntity } from './entities/user.entity';
@@ -11,7 +12,7 @@ import { UsersRepository } from './users.repository';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, UserRoleEntity, MembershipEntity])],
   controllers: [MeController],
-  providers: [UsersRepository, MembershipLookup],
-  exports: [UsersRepository, MembershipLookup],
+  providers: [UsersRepository, MembershipLookup, CardTokenService],
+  exports: [UsersRepository, MembershipLookup, CardTokenService],
 })
 export class UsersModule {}

@@ -1,0 +1,131 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+import { freshDatabase } from '../../../bff/test/support/fresh-database';
+
+const ROOT = resolve(__dirname, '../../..');
+export const RESULTS_DIR = join(ROOT, 'test-results');
+
+export interface Stack {
+  /** e.g. http://127.0.0.1:41234 — the H5 app at /, the API at /api/v1 */
+  baseUrl: string;
+  api<T = unknown>(method: string, path: string, body?: unknown, token?: string, headers?: Record<string, string>): Promise<{ status: number; body: T }>;
+  /** dev-login through the API (for staff steps that are not under test). */
+  token(phone: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built BFF (bff/dist) serving the H5 build (miniapp/dist/h5) on a fresh database —
+ * temporary SQLite, or a new MySQL database when TEST_DB_URL is set — as a separate process,
+ * exactly as `npm start` runs it.
+ */
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
+  const db = await freshDatabase();
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bff/dist/main.js')], {
+    cwd: ROOT,
+    env: { ...process.env, ...db.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '100000', H5_DIR: join(ROOT, 'miniapp/dist/h5'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const baseUrl = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`BFF did not start in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /running at (http:\/\/[^/\s]+)\//.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1].replace('localhost', '127.0.0.1'));
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => fail(new Error(`BFF exited with ${code}:\n${output}`)));
+  });
+  const api: Stack['api'] = async (method, path, body, token, headers = {}) => {
+    const res = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    baseUrl,
+    api,
+    token: async (phone) => {
+      const r = await api<{ accessToken: string }>('POST', '/auth/dev-login', { phone });
+      if (r.status !== 200) throw new Error(`dev-login ${phone}: ${r.status}`);
+      return r.body.accessToken;
+    },
+    stop: async () => {
+      child.removeAllListeners('exit');
+      await new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      });
+      await db.drop();
+    },
+  };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Headless Debian Chromium, phone-sized, Chinese locale, in a fresh profile. */
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'uh-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a full-page screenshot to test-results/<name>.png. */
+export async function shot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Logs in through the H5 login page (phone dev-login), as a person would, and waits until the
+ * app has left the login page. Starts from `path` (a hash route) when given.
+ */
+export async function loginAs(page: Page, baseUrl: string, phone: string, path = '/pages/mine/index'): Promise<void> {
+  await page.goto(`${baseUrl}/#/pages/login/index?redirect=${encodeURIComponent(path)}`);
+  const input = page.getByPlaceholder('请输入11位手机号');
+  await input.fill(phone);
+  await page.locator('taro-button-core').filter({ hasText: /^\s*登录\s*$/ }).click();
+  await page.waitForFunction(() => !location.hash.includes('pages/login/index'), null, { timeout: 15_000 });
+}
+
+/** Clicks the first visible element with exactly this text (Taro renders custom elements). */
+export async function tapText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text, { exact: typeof text === 'string' }).first().click();
+}
