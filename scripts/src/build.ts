@@ -1,7 +1,6 @@
-#!/usr/bin/env node
 // Builds shared (CommonJS + types), the BFF, and the H5 mini-app. `--weapp` also builds the
 // WeChat package; `--skip-h5` leaves the H5 build alone.
-const { run, bin } = require('./lib');
+import { bin, run } from './lib';
 
 const args = process.argv.slice(2);
 console.log('▶ building shared');

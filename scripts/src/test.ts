@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm test`: every suite, in the order a failure is cheapest to find:
  *   1. shared rules (table and property tests)
@@ -9,21 +8,21 @@
  * REQUIRE_BROWSER=1 (set by .ci/run), where a skipped browser test is a failure.
  * Ends with one line "N passed, N failed, N skipped".
  */
-const { existsSync, mkdirSync, readFileSync, rmSync } = require('node:fs');
-const path = require('node:path');
-const { run, bin, ROOT } = require('./lib');
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { bin, ROOT, run } from './lib';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const requireBrowser = process.env.REQUIRE_BROWSER === '1';
 const only = process.argv.slice(2); // e.g. `npm test -- bff browser`
-const want = (name) => only.length === 0 || only.includes(name);
+const want = (name: string) => only.length === 0 || only.includes(name);
 
 const outDir = path.join(ROOT, 'test-results');
 mkdirSync(outDir, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const failedSuites = [];
+const failedSuites: string[] = [];
 
-function jest(name, config, extra = [], env = {}) {
+function jest(name: string, config: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const report = path.join(outDir, `${name}.jest.json`);
   rmSync(report, { force: true });
   console.log(`\n▶ ${name} tests`);
