@@ -94,11 +94,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         // Taro splits only the initial chunks, so every lazily loaded page would carry its own copy
-        // of the Taro components and our src/components. One shared async chunk holds them once.
+        // of the Taro components and our src/components. Modules that several pages use go to
+        // chunks shared by exactly those pages (unnamed, so 首页 never loads a subpackage's libraries).
         chain.optimization.merge({
           splitChunks: {
             cacheGroups: {
-              pagesShared: { name: 'pages-shared', chunks: 'async', minChunks: 2, priority: 5, reuseExistingChunk: true }
+              pagesShared: { chunks: 'async', minChunks: 2, minSize: 8000, priority: 5, reuseExistingChunk: true }
             }
           }
         })

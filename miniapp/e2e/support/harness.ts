@@ -123,6 +123,9 @@ export async function loginAs(page: Page, baseUrl: string, phone: string, path =
   await input.fill(phone);
   await page.locator('taro-button-core').filter({ hasText: /^\s*登录\s*$/ }).click();
   await page.waitForFunction(() => !location.hash.includes('pages/login/index'), null, { timeout: 15_000 });
+  // The login page slides away: wait until it is gone so screenshots show only the new page.
+  await page.locator('.login-page').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+  await page.waitForTimeout(400);
 }
 
 /** Clicks the first visible element with exactly this text (Taro renders custom elements). */

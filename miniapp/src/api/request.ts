@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { LoginResponse } from '@unionhome/shared'
-import { clearSession, getAccessToken, getSession, saveLogin } from '@/store/session'
+import { clearSession, getAccessToken, getSession, saveRefreshed } from '@/store/session'
 import { goLogin } from '@/utils/navigation'
 import { ApiError, errorText } from './api-error'
 
@@ -82,9 +82,10 @@ export function refreshAccessToken(): Promise<string | null> {
       const refreshToken = getSession()?.refreshToken
       if (!refreshToken) return null
       const res = await send('/auth/refresh', { method: 'POST', data: { refreshToken } }, null)
-      if (res.statusCode >= 200 && res.statusCode < 300) {
-        saveLogin(res.data as LoginResponse)
-        return (res.data as LoginResponse).accessToken
+      const pair = res.data as Partial<LoginResponse> | null
+      if (res.statusCode >= 200 && res.statusCode < 300 && pair?.accessToken && pair.refreshToken) {
+        saveRefreshed({ accessToken: pair.accessToken, refreshToken: pair.refreshToken, user: pair.user })
+        return pair.accessToken
       }
       return null
     })().finally(() => {

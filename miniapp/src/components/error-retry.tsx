@@ -1,5 +1,6 @@
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { errorText } from '@/api/api-error'
+import { ActionButton } from './action-button'
 
 export interface ErrorRetryProps {
   error: unknown
@@ -10,11 +11,9 @@ export interface ErrorRetryProps {
 export function ErrorRetry({ error, onRetry }: ErrorRetryProps) {
   return (
     <View className='uh-state' role='alert'>
-      <Text className='uh-state__icon'>⚠️</Text>
+      <Text className='uh-badge uh-state__icon'>!</Text>
       <Text className='uh-state__text'>{errorText(error)}</Text>
-      <Button className='uh-btn uh-btn--primary' onClick={onRetry}>
-        重新加载
-      </Button>
+      <ActionButton onClick={onRetry}>重新加载</ActionButton>
     </View>
   )
 }

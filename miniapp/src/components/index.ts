@@ -1,4 +1,5 @@
 export { Page, type PageProps } from './page'
+export { ActionButton, type ActionButtonProps } from './action-button'
 export { Loading } from './loading'
 export { Empty, type EmptyProps } from './empty'
 export { ErrorRetry, type ErrorRetryProps } from './error-retry'

@@ -40,11 +40,21 @@ export function isLoggedIn(): boolean {
   return sessionStore.get() !== null
 }
 
-/** Stores a login or refresh answer; the cached profile survives a refresh of the same user. */
+/** Stores a login answer; the cached profile survives only if it is the same person. */
 export function saveLogin(res: LoginResponse): void {
   const prev = sessionStore.get()
   const me = prev && prev.user.id === res.user.id ? prev.me : null
   save({ accessToken: res.accessToken, refreshToken: res.refreshToken, user: res.user, me })
+}
+
+/**
+ * Stores the new pair from /auth/refresh. API.md promises only the pair, so the user (and the
+ * cached profile) carry over when the answer does not repeat them.
+ */
+export function saveRefreshed(res: Pick<LoginResponse, 'accessToken' | 'refreshToken'> & Partial<Pick<LoginResponse, 'user'>>): void {
+  const prev = sessionStore.get()
+  if (res.user) saveLogin(res as LoginResponse)
+  else if (prev) save({ ...prev, accessToken: res.accessToken, refreshToken: res.refreshToken })
 }
 
 export function saveMe(me: MeResponse): void {

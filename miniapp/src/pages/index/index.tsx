@@ -1,7 +1,7 @@
 import { useDidShow } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { fetchMe } from '@/api/me'
-import { Page } from '@/components'
+import { ActionButton, Page } from '@/components'
 import { getSession, saveMe, useSession } from '@/store/session'
 import { MESSAGES_PAGE, goLogin, openPage } from '@/utils/navigation'
 import { ServiceHall } from './service-hall'
@@ -31,9 +31,9 @@ export default function IndexPage() {
         ) : (
           <View className='index-page__guest'>
             <Text className='index-page__greeting'>您好！登录后就能在这里办理工会服务。</Text>
-            <Button className='uh-btn uh-btn--primary index-page__login' onClick={() => goLogin()}>
-              登录
-            </Button>
+            <ActionButton className='index-page__login' onClick={() => goLogin()}>
+              去登录
+            </ActionButton>
           </View>
         )}
       </View>
@@ -42,7 +42,6 @@ export default function IndexPage() {
 
       <View className='uh-list'>
         <View className='uh-row' hoverClass='uh-row--pressed' role='button' onClick={() => openPage(MESSAGES_PAGE)}>
-          <Text className='index-page__row-icon'>🔔</Text>
           <Text className='uh-row__label'>消息中心</Text>
           <Text className='uh-row__value'>审核进度、通知</Text>
           <Text className='uh-row__arrow'>›</Text>

@@ -30,7 +30,9 @@ export function ServiceHall({ tiles = SERVICE_TILES }: { tiles?: readonly Servic
           aria-label={tile.title}
           onClick={() => openTile(tile)}
         >
-          <Text className='hall__icon'>{tile.icon}</Text>
+          <Text className='uh-badge hall__icon' style={tile.color ? { background: tile.color } : undefined}>
+            {tile.icon}
+          </Text>
           <View className='hall__text'>
             <Text className='hall__title'>{tile.title}</Text>
             <Text className='hall__subtitle'>{tile.subtitle}</Text>

@@ -1,4 +1,7 @@
-/** The seeded demo users (API.md), offered on the H5 login page so testers need not type. */
+/**
+ * The seeded demo users (API.md), offered on the H5 login page so testers need not type.
+ * Shown masked like every phone number in the app; a tap logs in without filling the input.
+ */
 export const DEMO_ACCOUNTS = [
   { phone: '13800000001', name: '张伟', role: '职工会员' },
   { phone: '13800000002', name: '', role: '基层工会干部' },

@@ -1,10 +1,10 @@
 import Taro, { useLoad } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
-import { PHONE_PATTERN } from '@unionhome/shared'
+import { Text, View } from '@tarojs/components'
+import { PHONE_PATTERN, maskPhone } from '@unionhome/shared'
 import { devLogin, loginInWechat, startSession } from '@/api/auth'
 import { isApiError, showError } from '@/api/request'
-import { Field, Page } from '@/components'
+import { ActionButton, Field, Page } from '@/components'
 import { decodeParam, leaveLoginPage } from '@/utils/navigation'
 import { DEMO_ACCOUNTS } from './demo-accounts'
 import './index.css'
@@ -34,6 +34,8 @@ export default function LoginPage() {
     setBusy(true)
     try {
       await startSession(await login())
+      // The page lingers in the H5 DOM for its closing animation: leave no phone number in it.
+      setPhone('')
       Taro.showToast({ title: '登录成功', icon: 'success', duration: 1200 })
       leaveLoginPage(redirect)
     } catch (err) {
@@ -60,9 +62,9 @@ export default function LoginPage() {
 
       {IS_WEAPP ? (
         <View className='uh-card'>
-          <Button className='uh-btn uh-btn--primary' disabled={busy} loading={busy} onClick={() => finish(loginInWechat)}>
+          <ActionButton busy={busy} onClick={() => finish(loginInWechat)}>
             {busy ? '正在登录…' : '微信一键登录'}
-          </Button>
+          </ActionButton>
           <Text className='uh-muted login-page__note'>使用您的微信身份登录，不会获取您的聊天记录和好友信息。</Text>
         </View>
       ) : null}
@@ -74,18 +76,19 @@ export default function LoginPage() {
             label='手机号'
             type='number'
             maxlength={11}
+            autoComplete='tel'
             value={phone}
             placeholder='请输入11位手机号'
             error={phoneError}
             onChange={(v) => {
-              setPhone(v.trim())
+              setPhone(v.replace(/\s/g, ''))
               if (phoneError) setPhoneError(null)
             }}
             onConfirm={() => loginWithPhone()}
           />
-          <Button className='uh-btn uh-btn--primary' disabled={busy} onClick={() => loginWithPhone()}>
+          <ActionButton busy={busy} onClick={() => loginWithPhone()}>
             {busy ? '正在登录…' : '登录'}
-          </Button>
+          </ActionButton>
         </View>
       ) : null}
 
@@ -100,15 +103,13 @@ export default function LoginPage() {
                 className='uh-row'
                 hoverClass='uh-row--pressed'
                 role='button'
-                aria-label={`演示账号 ${a.phone}`}
+                aria-label={`演示账号 ${maskPhone(a.phone)}`}
                 onClick={() => {
-                  if (busy) return
-                  setPhone(a.phone)
-                  loginWithPhone(a.phone)
+                  if (!busy) loginWithPhone(a.phone)
                 }}
               >
                 <Text className='uh-row__label'>{a.name ? `${a.name} · ${a.role}` : a.role}</Text>
-                <Text className='uh-row__value'>{a.phone}</Text>
+                <Text className='uh-row__value'>{maskPhone(a.phone)}</Text>
                 <Text className='uh-row__arrow'>›</Text>
               </View>
             ))}

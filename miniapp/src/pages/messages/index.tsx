@@ -65,7 +65,7 @@ export default function MessagesPage() {
   let body
   if (list.items.length === 0 && list.error) body = <ErrorRetry error={list.error} onRetry={() => load(1)} />
   else if (list.items.length === 0 && (list.loading || list.page === 0)) body = <Loading />
-  else if (list.items.length === 0) body = <Empty text='暂无消息' />
+  else if (list.items.length === 0) body = <Empty icon='信' text='暂无消息' />
   else {
     body = (
       <>

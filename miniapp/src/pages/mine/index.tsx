@@ -1,8 +1,8 @@
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Switch, Text, View } from '@tarojs/components'
 import { ROLE_LABELS, type MeResponse, type MembershipSummary } from '@unionhome/shared'
 import { fetchMe } from '@/api/me'
-import { Empty, ErrorRetry, Loading, Page } from '@/components'
+import { ActionButton, Empty, ErrorRetry, Loading, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useElderMode } from '@/store/elder'
 import { getSession, isStaff, logout, saveMe, sessionRoles, useSession } from '@/store/session'
@@ -45,7 +45,7 @@ export default function MinePage() {
   if (!session) {
     body = (
       <View className='uh-card'>
-        <Empty icon='👤' text='您还没有登录，登录后可查看会员信息' action={{ text: '登录', onClick: () => goLogin() }} />
+        <Empty icon='我' text='您还没有登录，登录后可查看会员信息' action={{ text: '去登录', onClick: () => goLogin() }} />
       </View>
     )
   } else if (!me && remote.error) {
@@ -88,9 +88,9 @@ export default function MinePage() {
       </View>
 
       {session ? (
-        <Button className='uh-btn uh-btn--quiet' onClick={confirmLogout}>
+        <ActionButton kind='quiet' onClick={confirmLogout}>
           退出登录
-        </Button>
+        </ActionButton>
       ) : null}
     </Page>
   )

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ROLE_LABELS } from '@unionhome/shared'
 import { Empty, Page } from '@/components'
-import { workbenchEntriesFor } from '@/features'
+import { WORKBENCH_ENTRIES, workbenchEntriesFor } from '@/features'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { sessionRoles } from '@/store/session'
 import { openPage } from '@/utils/navigation'
@@ -14,7 +14,7 @@ export default function WorkbenchPage() {
   if (!session) return <Page />
 
   const roles = sessionRoles(session)
-  const entries = workbenchEntriesFor(roles)
+  const entries = workbenchEntriesFor(roles, WORKBENCH_ENTRIES)
   const staffRoles = roles.filter((r) => r !== 'member').map((r) => ROLE_LABELS[r])
   const org = session.me?.staffOrg?.name
 
@@ -29,7 +29,7 @@ export default function WorkbenchPage() {
       </View>
 
       {entries.length === 0 ? (
-        <Empty icon='🗂️' text='暂无可用的工作台功能' />
+        <Empty icon='台' text='暂无可用的工作台功能' />
       ) : (
         <View className='uh-list'>
           {entries.map((e) => (
@@ -40,7 +40,7 @@ export default function WorkbenchPage() {
               role='button'
               onClick={() => openPage(e.url).catch(() => Taro.showToast({ title: '页面打开失败，请稍后重试', icon: 'none' }))}
             >
-              {e.icon ? <Text className='workbench-page__icon'>{e.icon}</Text> : null}
+              {e.icon ? <Text className='uh-badge workbench-page__icon'>{e.icon}</Text> : null}
               <View className='uh-row__label'>
                 <Text className='workbench-page__title'>{e.title}</Text>
                 {e.subtitle ? <Text className='uh-muted workbench-page__subtitle'>{e.subtitle}</Text> : null}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '困难帮扶申请'
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '申请进度',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '帮扶申请',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark'
+})

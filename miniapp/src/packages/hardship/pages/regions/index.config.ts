@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '低保标准'
+})
