@@ -36,6 +36,9 @@ export const ERROR_MESSAGES = {
   APPLICATION_PENDING: '您已提交过入会申请，正在审核中',
   APPLICATION_NOT_PENDING: '该申请已处理',
   NOT_A_MEMBER: '您还不是工会会员',
+  ID_NUMBER_MISMATCH: '您的账号已登记了另一个身份证号码，请核对后重新填写',
+  ID_NUMBER_IN_USE: '该身份证号码已绑定其他账号，如有疑问请联系工会',
+  ORG_NOT_GRASSROOTS: '只有基层工会可以发展会员',
   // claims and files
   PLAN_NOT_FOUND: '没有找到该保障计划',
   NOT_ENROLLED: '您未参加该保障计划',
@@ -51,6 +54,14 @@ export const ERROR_MESSAGES = {
   UNSUPPORTED_FILE_TYPE: '只支持JPG、PNG、WebP或HEIC格式的照片',
   IMAGE_UNREADABLE: '照片无法识别，请重新拍摄',
   IMAGE_TOO_MANY_PIXELS: '照片像素太高，请压缩后再上传',
+  CLAIM_NOT_FOUND: '没有找到该理赔申请',
+  CLAIM_STATUS_CONFLICT: '该申请当前的状态不能进行此操作',
+  REASON_REQUIRED: '请选择原因',
+  PLAN_CODE_TAKEN: '该计划编号已被使用',
+  INVOICE_REQUIRED: '请至少添加一张发票',
+  INVOICE_TOTAL_MISMATCH: '发票金额合计与医疗总费用不一致，请核对',
+  TOO_MANY_DOCUMENTS: '照片太多了，请先删除不需要的照片',
+  DOCUMENT_NOT_FOUND: '没有找到该照片',
   // venues
   VENUE_NOT_FOUND: '没有找到该场馆',
   SLOT_NOT_FOUND: '没有找到该时段',
@@ -63,11 +74,20 @@ export const ERROR_MESSAGES = {
   MEMBERS_ONLY: '该场馆仅对工会会员开放',
   CANCEL_TOO_LATE: '已过取消时间，不能取消',
   BOOKING_NOT_FOUND: '没有找到该预约',
+  BOOKING_NOT_ACTIVE: '该预约已取消或已结束',
+  SLOT_OVERLAP: '该时间与已有时段重叠',
+  CHECK_IN_NOT_OPEN: '还没到签到时间（开始前1小时起可签到）',
+  CHECK_IN_CLOSED: '该时段已结束，不能签到',
+  CARD_QR_INVALID: '会员卡二维码无效，请会员重新出示',
+  CARD_QR_EXPIRED: '会员卡二维码已过期，请会员刷新后重新出示',
   // hardship
   REGION_NOT_FOUND: '没有找到该地区',
   OPEN_APPLICATION_EXISTS: '您已有一份正在办理的困难帮扶申请',
   APPLICATION_NOT_EDITABLE: '该申请当前不能修改',
   ASSET_CHECK_CONSENT_REQUIRED: '请先授权核查家庭财产',
+  HARDSHIP_APPLICATION_NOT_FOUND: '没有找到该帮扶申请',
+  APPLICATION_INCOMPLETE: '申请还没有填写完整',
+  HARDSHIP_WRONG_STATUS: '该申请的办理状态已经变化，请刷新后查看',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

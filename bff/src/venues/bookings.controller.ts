@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { BookingAccountResponse, BookingResponse, CancelBookingResponse, CheckInResponse, MyBookingResponse, Paged } from '@unionhome/shared';
+import { notFound } from '../common/app-exception';
+import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
+import { Idempotent } from '../common/idempotency.interceptor';
+import { pageParams } from '../common/paging';
+import { BookingsService } from './bookings.service';
+import { CheckInService } from './check-in.service';
+import { CheckInDto, CreateBookingDto, MyBookingsQueryDto } from './dto/booking.dto';
+
+const bookingId = new ParseUUIDPipe({ exceptionFactory: () => notFound('BOOKING_NOT_FOUND') });
+
+@ApiTags('bookings')
+@ApiBearerAuth()
+@Controller()
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService, private readonly checkIns: CheckInService) {}
+
+  /** Book a slot (or join its waitlist with `waitlist: true`). A repeat with the same Idempotency-Key returns the first answer. */
+  @Post('bookings')
+  @Idempotent()
+  book(@CurrentUser() user: AuthUser, @Body() dto: CreateBookingDto): Promise<BookingResponse> {
+    return this.bookings.book(user, dto);
+  }
+
+  @Post('bookings/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() user: AuthUser, @Param('id', bookingId) id: string): Promise<CancelBookingResponse> {
+    return this.bookings.cancel(user, id);
+  }
+
+  /** 我的预约: `scope=upcoming` (default) soonest first, `scope=past` latest first. */
+  @Get('me/bookings')
+  mine(@CurrentUser() user: AuthUser, @Query() q: MyBookingsQueryDto): Promise<Paged<MyBookingResponse>> {
+    return this.bookings.listMine(user, q.scope ?? 'upcoming', pageParams(q));
+  }
+
+  /** Whether booking is suspended after no-shows, until when and why. */
+  @Get('me/booking-account')
+  account(@CurrentUser() user: AuthUser): Promise<BookingAccountResponse> {
+    return this.bookings.account(user);
+  }
+
+  @Post('check-ins')
+  @Roles('venue_staff')
+  checkIn(@CurrentUser() user: AuthUser, @Body() dto: CheckInDto): Promise<CheckInResponse> {
+    return this.checkIns.checkIn(user, dto);
+  }
+}

@@ -1,0 +1,348 @@
+import Taro from '@tarojs/taro'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import {
+  addDays,
+  DEFAULT_VENUE_RULES,
+  localDate,
+  type MeResponse,
+  type MyBookingResponse,
+  type SlotResponse,
+  type VenueResponse
+} from '@unionhome/shared'
+import { resetTaroMock, setCurrentPage } from '../../../test/mocks/taro'
+import { loginAs, ZHANG_WEI } from '../../../test/fixtures'
+import { reloadElderMode } from '@/store/elder'
+import { reloadSession } from '@/store/session'
+import CheckInPage from './pages/check-in/index'
+import VenuesPage from './pages/index/index'
+import MyBookingsPage from './pages/mine/index'
+import SchedulePage from './pages/schedule/index'
+import SlotsPage from './pages/slots/index'
+
+const requestMock = Taro.request as unknown as jest.Mock
+const showModalMock = Taro.showModal as unknown as jest.Mock
+
+interface Call {
+  url: string
+  method?: string
+  data?: any
+  header: Record<string, string>
+}
+
+/** Answers Taro.request by "METHOD path"; records every call. */
+function serve(routes: Record<string, (call: Call) => unknown>): Call[] {
+  const calls: Call[] = []
+  requestMock.mockImplementation(async (call: Call) => {
+    calls.push(call)
+    const key = `${call.method ?? 'GET'} ${call.url.split('?')[0].replace('/api/v1', '')}`
+    const route = routes[key]
+    if (!route) throw new Error(`unexpected request ${key}`)
+    const answer = route(call) as { statusCode?: number; data?: unknown }
+    return answer && typeof answer === 'object' && 'statusCode' in answer ? answer : { statusCode: 200, data: answer }
+  })
+  return calls
+}
+
+const today = localDate(new Date())
+const tomorrow = addDays(today, 1)
+const at = (date: string, hhmm: string) => `${date}T${hhmm}:00+08:00`
+
+const YOGA: VenueResponse = {
+  id: 'v-yoga',
+  orgId: 'o-palace',
+  name: '瑜伽课',
+  kind: 'course',
+  description: '零基础晚间瑜伽',
+  location: '文化宫三楼',
+  active: true,
+  rules: { ...DEFAULT_VENUE_RULES, capacity: 20, maxPerDay: 1, maxPerWeek: 3, cancelCutoffHours: 2 }
+}
+
+function slot(id: string, hhmm: string, over: Partial<SlotResponse> = {}): SlotResponse {
+  const [h, m] = hhmm.split(':').map(Number)
+  const end = `${String(h + 1).padStart(2, '0')}:${String(m).padStart(2, '0')}`
+  return {
+    id,
+    venueId: YOGA.id,
+    startsAt: at(tomorrow, hhmm),
+    endsAt: at(tomorrow, end),
+    capacity: 20,
+    booked: 0,
+    waitlisted: 0,
+    status: 'open',
+    opensAt: at(addDays(tomorrow, -7), '08:00'),
+    mine: null,
+    ...over
+  }
+}
+
+const STAFF: MeResponse = { id: 'u4', name: '刘洋', phoneMasked: '138****0004', roles: ['venue_staff'], staffOrg: { id: 'o-palace', name: '示范工人文化宫' }, membership: null }
+
+beforeEach(() => {
+  resetTaroMock()
+  reloadSession()
+  reloadElderMode()
+  loginAs(ZHANG_WEI)
+})
+
+describe('场馆预约: venue list', () => {
+  it('shows each venue with its rules in plain words and opens its slots', async () => {
+    setCurrentPage('/packages/venues/pages/index/index')
+    serve({ 'GET /venues': () => [YOGA], 'GET /me/booking-account': () => ({ suspendedUntil: null, reason: null }) })
+
+    render(<VenuesPage />)
+
+    const card = await screen.findByRole('button', { name: '瑜伽课' })
+    for (const text of ['提前7天8:00开放预约', '仅限工会会员', '开始前2小时可取消', '每人每天1次、每周3次', '约满可排队候补', '地点：文化宫三楼']) {
+      expect(within(card).getByText(text)).toBeTruthy()
+    }
+    fireEvent.click(card)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/slots/index?venueId=v-yoga' })
+    fireEvent.click(screen.getByText('我的预约'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/mine/index' })
+  })
+
+  it('says why and until when booking is suspended', async () => {
+    serve({ 'GET /venues': () => [YOGA], 'GET /me/booking-account': () => ({ suspendedUntil: '2026-12-20T21:15:00+08:00', reason: '30天内2次预约未到场' }) })
+    render(<VenuesPage />)
+    expect(await screen.findByRole('alert')).toHaveProperty('textContent', '因30天内2次预约未到场，预约功能暂停至12月20日 21:15，到期后自动恢复。已有的预约不受影响。')
+  })
+
+  it('offers a retry when the list does not load', async () => {
+    serve({ 'GET /venues': () => ({ statusCode: 500, data: { code: 'INTERNAL_ERROR', message: '系统开小差了' } }), 'GET /me/booking-account': () => ({ suspendedUntil: null, reason: null }) })
+    render(<VenuesPage />)
+    expect(await screen.findByText('重新加载')).toBeTruthy()
+  })
+})
+
+describe('场馆预约: day strip and slots', () => {
+  const open = () => {
+    setCurrentPage('/packages/venues/pages/slots/index', { venueId: YOGA.id })
+    render(<SlotsPage />)
+  }
+
+  it('shows 可约 / 余N / 已满 / 候补N / 未开放 at a glance, and the day strip switches days', async () => {
+    const calls = serve({
+      'GET /venues/v-yoga': () => YOGA,
+      'GET /venues/v-yoga/slots': (c) =>
+        c.url.includes(`date=${tomorrow}`)
+          ? [
+              slot('s1', '09:00'),
+              slot('s2', '10:00', { booked: 17 }),
+              slot('s3', '11:00', { booked: 20, status: 'full' }),
+              slot('s4', '12:00', { booked: 20, waitlisted: 2, status: 'full' }),
+              slot('s5', '19:00', { status: 'not_yet_open' })
+            ]
+          : []
+    })
+    open()
+
+    expect(await screen.findByText('这一天没有开放的时段，换一天看看')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: `明天 ${tomorrow.slice(5)}` }))
+    await screen.findByText('09:00–10:00')
+    for (const badge of ['可约', '余3', '已满', '候补2', '未开放']) expect(screen.getByText(badge)).toBeTruthy()
+    expect(screen.getByText('已约 17/20')).toBeTruthy()
+    expect(screen.getAllByText('预约')).toHaveLength(2)
+    expect(screen.getAllByText('排队候补')).toHaveLength(2)
+    expect(calls.filter((c) => c.url.includes('/slots')).map((c) => c.url.split('date=')[1])).toEqual([today, tomorrow])
+  })
+
+  it('books with one tap and a confirmation, sending an Idempotency-Key, then shows the new count', async () => {
+    let booked = 0
+    const calls = serve({
+      'GET /venues/v-yoga': () => YOGA,
+      'GET /venues/v-yoga/slots': () => [slot('s1', '19:00', { booked, mine: booked ? { bookingId: 'b1', status: 'confirmed', position: null } : null })],
+      'POST /bookings': () => {
+        booked = 1
+        return { statusCode: 201, data: { id: 'b1', slotId: 's1', status: 'confirmed' } }
+      }
+    })
+    setCurrentPage('/packages/venues/pages/slots/index', { venueId: YOGA.id, date: tomorrow })
+    render(<SlotsPage />)
+
+    fireEvent.click(await screen.findByText('预约'))
+    await screen.findByText('我已预约')
+    expect(showModalMock.mock.calls[0][0]).toMatchObject({ title: '确认预约', confirmText: '确认预约', content: expect.stringMatching(/^瑜伽课，.*19:00–20:00。开始前2小时可取消。$/) })
+    const post = calls.find((c) => c.method === 'POST')!
+    expect(post.data).toEqual({ slotId: 's1' })
+    expect(post.header['Idempotency-Key']).toMatch(/.{8,}/)
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '预约成功' }))
+    expect(screen.getByText('已约 1/20')).toBeTruthy()
+  })
+
+  it('does nothing when the confirmation is declined', async () => {
+    const calls = serve({ 'GET /venues/v-yoga': () => YOGA, 'GET /venues/v-yoga/slots': () => [slot('s1', '19:00')] })
+    showModalMock.mockResolvedValueOnce({ confirm: false, cancel: true })
+    setCurrentPage('/packages/venues/pages/slots/index', { venueId: YOGA.id, date: tomorrow })
+    render(<SlotsPage />)
+    fireEvent.click(await screen.findByText('预约'))
+    await waitFor(() => expect(showModalMock).toHaveBeenCalled())
+    expect(calls.some((c) => c.method === 'POST')).toBe(false)
+  })
+
+  it('joins the waitlist of a full slot and says the place in line', async () => {
+    serve({
+      'GET /venues/v-yoga': () => YOGA,
+      'GET /venues/v-yoga/slots': () => [slot('s1', '19:00', { booked: 20, waitlisted: 1, status: 'full' })],
+      'POST /bookings': (c) => ({ statusCode: 201, data: { id: 'b2', slotId: c.data.slotId, status: 'waitlisted', position: 2 } })
+    })
+    setCurrentPage('/packages/venues/pages/slots/index', { venueId: YOGA.id, date: tomorrow })
+    render(<SlotsPage />)
+    fireEvent.click(await screen.findByText('排队候补'))
+    await waitFor(() => expect(showModalMock).toHaveBeenCalledTimes(2))
+    expect(requestMock.mock.calls.find(([c]) => c.method === 'POST')[0].data).toEqual({ slotId: 's1', waitlist: true })
+    expect(showModalMock.mock.calls[1][0]).toMatchObject({ title: '已加入候补', content: expect.stringContaining('您是候补第2位') })
+  })
+
+  it('explains a refusal with the server’s detail, and retries a lost answer with the same key', async () => {
+    let attempt = 0
+    const calls = serve({
+      'GET /venues/v-yoga': () => YOGA,
+      'GET /venues/v-yoga/slots': () => [slot('s1', '19:00')],
+      'POST /bookings': () => {
+        attempt++
+        if (attempt === 1) throw new Error('request:fail timeout')
+        return { statusCode: 422, data: { code: 'BOOKING_LIMIT_REACHED', message: '该场馆每人每天最多预约1次', details: { period: 'day', limit: 1 } } }
+      }
+    })
+    setCurrentPage('/packages/venues/pages/slots/index', { venueId: YOGA.id, date: tomorrow })
+    render(<SlotsPage />)
+
+    fireEvent.click(await screen.findByText('预约'))
+    await waitFor(() => expect(showModalMock).toHaveBeenCalledTimes(2))
+    expect(showModalMock.mock.calls[1][0]).toMatchObject({ title: '没有预约成功', content: '网络不太好，请稍后重试' })
+    await act(async () => undefined)
+    fireEvent.click(screen.getByText('预约'))
+    await waitFor(() => expect(showModalMock).toHaveBeenCalledTimes(4))
+    expect(showModalMock.mock.calls[3][0]).toMatchObject({ content: '该场馆每人每天最多预约1次' })
+    const keys = calls.filter((c) => c.method === 'POST').map((c) => c.header['Idempotency-Key'])
+    expect(keys).toHaveLength(2)
+    expect(keys[0]).toBe(keys[1])
+  })
+})
+
+describe('我的预约', () => {
+  const booking = (over: Partial<MyBookingResponse> = {}): MyBookingResponse => ({
+    id: 'b1',
+    slotId: 's1',
+    status: 'confirmed',
+    position: null,
+    venue: { id: YOGA.id, name: '瑜伽课', kind: 'course', location: '文化宫三楼' },
+    startsAt: at(tomorrow, '19:00'),
+    endsAt: at(tomorrow, '20:00'),
+    cancelDeadline: at(tomorrow, '17:00'),
+    canCancel: true,
+    createdAt: at(today, '08:00'),
+    checkedInAt: null,
+    ...over
+  })
+
+  it('lists upcoming bookings with the cut-off and the waitlist position, and cancels after a confirmation', async () => {
+    let cancelled = false
+    const calls = serve({
+      'GET /me/bookings': (c) =>
+        c.url.includes('scope=upcoming')
+          ? { data: cancelled ? [] : [booking(), booking({ id: 'b2', slotId: 's2', status: 'waitlisted', position: 3, startsAt: at(tomorrow, '21:00'), endsAt: at(tomorrow, '22:00') })], total: 2, page: 1, limit: 100 }
+          : { data: [booking({ id: 'b0', status: 'cancelled', canCancel: false })], total: 1, page: 1, limit: 100 },
+      'GET /me/booking-account': () => ({ suspendedUntil: null, reason: null }),
+      'POST /bookings/b1/cancel': () => {
+        cancelled = true
+        return { status: 'cancelled' }
+      }
+    })
+    setCurrentPage('/packages/venues/pages/mine/index')
+    render(<MyBookingsPage />)
+
+    expect(await screen.findByText(`开始前2小时可取消（截止 ${Number(tomorrow.slice(5, 7))}月${Number(tomorrow.slice(8))}日 17:00）`)).toBeTruthy()
+    expect(screen.getByText('候补第3位')).toBeTruthy()
+    expect(screen.getByText('退出候补')).toBeTruthy()
+    fireEvent.click(screen.getByText('取消预约'))
+    await screen.findByText('还没有要去的预约')
+    expect(showModalMock.mock.calls[0][0]).toMatchObject({ title: '取消预约', content: expect.stringContaining('取消后名额会让给其他职工') })
+    expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/bookings/b1/cancel'))).toBe(true)
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已取消预约' }))
+
+    fireEvent.click(screen.getByRole('tab', { name: '历史记录' }))
+    expect(await screen.findByText('已取消')).toBeTruthy()
+    expect(screen.queryByText('取消预约')).toBeNull()
+  })
+
+  it('says the cut-off has passed, and shows a refusal in plain words', async () => {
+    serve({
+      'GET /me/bookings': () => ({ data: [booking({ canCancel: false })], total: 1, page: 1, limit: 100 }),
+      'GET /me/booking-account': () => ({ suspendedUntil: null, reason: null })
+    })
+    render(<MyBookingsPage />)
+    expect(await screen.findByText(/已过取消时间（截止 .*17:00），如不能到场请联系场馆/)).toBeTruthy()
+    expect(screen.queryByText('取消预约')).toBeNull()
+  })
+})
+
+describe('场馆签到 (staff, H5)', () => {
+  beforeEach(() => loginAs(STAFF))
+
+  it('checks a member in with the pasted card QR and shows who it was', async () => {
+    const now = Date.now()
+    const iso = (ms: number) => new Date(ms).toISOString()
+    const calls = serve({
+      'GET /venues/managed': () => [YOGA],
+      'GET /venues/v-yoga/slots': (c) =>
+        c.url.includes(`date=${localDate(new Date(now))}`)
+          ? [slot('s-over', '06:00', { startsAt: iso(now - 7_200_000), endsAt: iso(now - 3_600_000) }), slot('s-now', '19:00', { startsAt: iso(now - 600_000), endsAt: iso(now + 3_000_000), booked: 1 })]
+          : [],
+      'GET /slots/s-now/bookings': () => [{ bookingId: 'b1', status: 'confirmed', nameMasked: '张*', position: null, checkedInAt: null }],
+      'POST /check-ins': (c) =>
+        c.data.cardToken === 'good.token'
+          ? { statusCode: 201, data: { bookingId: 'b1', status: 'checked_in', memberNo: 'M330602000001', nameMasked: '张*', venueName: '瑜伽课', startsAt: iso(now), alreadyCheckedIn: false } }
+          : { statusCode: 422, data: { code: 'CARD_QR_EXPIRED', message: '会员卡二维码已过期，请会员刷新后重新出示' } }
+    })
+    setCurrentPage('/packages/venues/pages/check-in/index')
+    render(<CheckInPage />)
+
+    const field = await screen.findByLabelText('会员卡二维码内容')
+    // the slot that has ended is not offered; the one on now is chosen
+    expect(screen.getAllByText(/已约\d+\/20/)).toHaveLength(1)
+    expect(screen.getByText('在浏览器中无法扫码：请粘贴会员卡二维码的内容')).toBeTruthy()
+    fireEvent.change(field, { target: { value: 'old.token' } })
+    fireEvent.click(screen.getByText('签到'))
+    expect(await screen.findByText('会员卡二维码已过期，请会员刷新后重新出示')).toBeTruthy()
+
+    fireEvent.change(field, { target: { value: ' good.token ' } })
+    fireEvent.click(screen.getByText('签到'))
+    expect(await screen.findByText('签到成功')).toBeTruthy()
+    expect(screen.getByText('会员编号 M330602000001')).toBeTruthy()
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.data)).toEqual([
+      { cardToken: 'old.token', slotId: 's-now' },
+      { cardToken: 'good.token', slotId: 's-now' }
+    ])
+    expect(Taro.scanCode).not.toHaveBeenCalled()
+  })
+})
+
+describe('时段管理 (staff)', () => {
+  beforeEach(() => loginAs(STAFF))
+
+  it('generates every weekday 19:00–20:00 for four weeks, checking the form first', async () => {
+    const calls = serve({
+      'GET /venues/v-yoga': () => YOGA,
+      'GET /venues/v-yoga/slots': () => [],
+      'POST /venues/v-yoga/slots/recurring': (c) => ({ statusCode: 201, data: { created: 20, skipped: 0, fromDate: c.data.fromDate, toDate: addDays(c.data.fromDate, 27) } })
+    })
+    setCurrentPage('/packages/venues/pages/schedule/index', { venueId: YOGA.id })
+    render(<SchedulePage />)
+    await screen.findByText('按周重复生成')
+
+    const ends = screen.getAllByLabelText('结束时间')
+    fireEvent.change(ends[1], { target: { value: '18:00' } })
+    fireEvent.click(screen.getByText('生成时段'))
+    expect(await screen.findByText('结束时间应晚于开始时间')).toBeTruthy()
+    expect(calls.some((c) => c.method === 'POST')).toBe(false)
+
+    fireEvent.change(ends[1], { target: { value: '20:00' } })
+    fireEvent.click(screen.getByText('生成时段'))
+    await waitFor(() => expect(showModalMock).toHaveBeenCalled())
+    const post = calls.find((c) => c.method === 'POST')!
+    expect(post.data).toEqual({ fromDate: today, weeks: 4, weekdays: [1, 2, 3, 4, 5], startTime: '19:00', endTime: '20:00' })
+    expect(showModalMock.mock.calls[0][0].content).toContain('新生成20个时段')
+  })
+})
