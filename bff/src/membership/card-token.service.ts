@@ -32,8 +32,10 @@ export class CardTokenService {
     const parts = token.split('.');
     if (parts.length !== 4) return { ok: false, reason: 'INVALID' };
     const body = parts.slice(0, 3).join('.');
-    const given = Buffer.from(parts[3], 'base64url');
-    const expected = Buffer.from(this.sign(body), 'base64url');
+    // Compare the text, not decoded bytes: 22 base64url characters carry 132 bits, and decoding
+    // drops the last 4, so a changed final character would still "match" as bytes.
+    const given = Buffer.from(parts[3], 'utf8');
+    const expected = Buffer.from(this.sign(body), 'utf8');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'INVALID' };
     const expiresAt = new Date(parseInt(parts[1], 36) * 1000);
     if (Number.isNaN(expiresAt.getTime())) return { ok: false, reason: 'INVALID' };

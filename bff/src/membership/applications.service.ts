@@ -1,0 +1,294 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import {
+  APPLICATION_KIND_LABELS,
+  ApplicationCreatedResponse,
+  ApplicationResponse,
+  ApplicationStatus,
+  ApproveApplicationResponse,
+  ERROR_MESSAGES,
+  ErrorCode,
+  ID_NUMBER_CONSENT,
+  ID_NUMBER_PROBLEM_MESSAGES,
+  MEMBERSHIP_NOTICE,
+  MIN_JOIN_AGE,
+  Paged,
+  RejectApplicationResponse,
+  ageFromIdNumber,
+  checkIdNumber,
+  normalizeIdNumber,
+} from '@unionhome/shared';
+import { AppException, conflict, invalid, notFound, unprocessable } from '../common/app-exception';
+import { AuditService } from '../common/audit.service';
+import { AuthUser } from '../common/auth-user';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { paged } from '../common/paging';
+import { PiiCipher } from '../common/pii-cipher';
+import { isRetryableTxError, isUniqueViolation, TransactionRunner } from '../common/transaction-runner';
+import { MessagesService } from '../messages/messages.service';
+import { OrgEntity } from '../orgs/entities/org.entity';
+import { OrgsRepository } from '../orgs/orgs.repository';
+import { UserEntity } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { MembershipLookup } from './membership-lookup';
+import { ApplicationsRepository } from './applications.repository';
+import { CreateApplicationDto } from './dto/application.dto';
+import { MembershipApplicationEntity } from './entities/membership-application.entity';
+import { MembershipInviteEntity } from './entities/membership-invite.entity';
+import { MembershipEntity } from './entities/membership.entity';
+import { InvitesRepository } from './invites.repository';
+import { InvitesService, inviteGone } from './invites.service';
+import { MembersRepository } from './members.repository';
+import { toApplicationResponse } from './membership.mapper';
+import { OfficerScope } from './officer-scope';
+
+export const CARD_PAGE = '/packages/membership/pages/card/index';
+const JOIN_PAGE_LINK = '/pages/join/index';
+
+type Page = { page: number; limit: number; skip: number };
+
+/** The applicant's identity fields, refused with the field named so the form can show it inline. */
+function identityConflict(code: ErrorCode): AppException {
+  return new AppException(code, HttpStatus.CONFLICT, { fields: { idNumber: ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES] } });
+}
+
+/** MySQL may pick a transaction as a deadlock victim; the work is safe to run again. */
+async function retrying<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (err) {
+      if (i >= attempts || !isRetryableTxError(err)) throw err;
+    }
+  }
+}
+
+/**
+ * Join and transfer applications: the qualification checks (DESIGN.md §1.3), the officer's
+ * decision, and the one transaction that ends an old membership and starts the new one.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly applications: ApplicationsRepository,
+    private readonly invites: InvitesRepository,
+    private readonly inviteService: InvitesService,
+    private readonly members: MembersRepository,
+    private readonly memberships: MembershipLookup,
+    private readonly users: UsersRepository,
+    private readonly orgs: OrgsRepository,
+    private readonly scope: OfficerScope,
+    private readonly messages: MessagesService,
+    private readonly audit: AuditService,
+    private readonly cipher: PiiCipher,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationCreatedResponse> {
+    const { invite, org } = await this.inviteService.openInvite(dto.inviteToken);
+    if (dto.noticeVersion !== MEMBERSHIP_NOTICE.version) {
+      throw unprocessable('NOTICE_OUTDATED', undefined, { currentVersion: MEMBERSHIP_NOTICE.version });
+    }
+    const today = this.clock.today();
+    const idNumber = normalizeIdNumber(dto.idNumber);
+    const problem = checkIdNumber(idNumber, today);
+    if (problem) throw invalid({ idNumber: ID_NUMBER_PROBLEM_MESSAGES[problem] });
+    if ((ageFromIdNumber(idNumber, today) ?? 0) < MIN_JOIN_AGE) throw unprocessable('TOO_YOUNG');
+
+    const index = this.cipher.idNumberIndex(idNumber);
+    const applicant = await this.users.findById(user.id);
+    if (!applicant) throw notFound('USER_NOT_FOUND');
+    if (applicant.idNumberIndex && applicant.idNumberIndex !== index) throw identityConflict('ID_NUMBER_MISMATCH');
+    const holder = applicant.idNumberIndex ? applicant : await this.users.findByIdNumberIndex(index);
+    if (holder && holder.id !== applicant.id) throw identityConflict('ID_NUMBER_IN_USE');
+
+    const active = await this.memberships.findActive(applicant.id);
+    if (active?.orgId === org.id) throw conflict('ALREADY_MEMBER');
+    if (await this.applications.findOpenFor(applicant.id, index)) throw conflict('APPLICATION_PENDING');
+
+    const now = this.clock.now();
+    const application: MembershipApplicationEntity = {
+      id: newId(),
+      orgId: org.id,
+      inviteId: invite.id,
+      userId: applicant.id,
+      kind: active ? 'transfer' : 'join',
+      status: 'pending',
+      name: dto.name,
+      idNumberCipher: this.cipher.encrypt(idNumber),
+      idNumberIndex: index,
+      phone: dto.phone,
+      employer: dto.employer,
+      jobType: dto.jobType ?? '',
+      noticeVersion: dto.noticeVersion,
+      consentVersion: ID_NUMBER_CONSENT.version,
+      consentAt: now,
+      fromOrgId: active?.orgId ?? null,
+      openUserId: applicant.id,
+      openIdNumberIndex: index,
+      membershipId: null,
+      memberNo: null,
+      decidedBy: null,
+      decidedAt: null,
+      rejectReason: null,
+      createdAt: now,
+    };
+    try {
+      return await retrying(() =>
+        this.tx.run(async (em) => {
+          if (!(await this.invites.takeUse(em, invite.id, now))) {
+            const latest = await em.findOneByOrFail(MembershipInviteEntity, { id: invite.id });
+            throw inviteGone(latest, now) ?? new AppException('INVITE_USED_UP', HttpStatus.GONE);
+          }
+          await em.insert(MembershipApplicationEntity, { ...application });
+          if (!org.autoApprove) return { id: application.id, status: 'pending' as const, kind: application.kind, orgName: org.name, memberNo: null };
+          const memberNo = await this.approveIn(em, { ...application }, org, null);
+          return { id: application.id, status: 'approved' as const, kind: application.kind, orgName: org.name, memberNo };
+        }),
+      );
+    } catch (err) {
+      // The open-application keys are unique: a concurrent second application of the same person lands here.
+      if (isUniqueViolation(err)) throw conflict('APPLICATION_PENDING');
+      throw err;
+    }
+  }
+
+  async approve(user: AuthUser, id: string): Promise<ApproveApplicationResponse> {
+    const { application, org } = await this.forOfficer(user, id);
+    if (application.status !== 'pending') throw conflict('APPLICATION_NOT_PENDING');
+    const memberNo = await retrying(() => this.tx.run((em) => this.approveIn(em, application, org, user.id)));
+    return { status: 'approved', memberNo };
+  }
+
+  async reject(user: AuthUser, id: string, reason: string): Promise<RejectApplicationResponse> {
+    const { application, org } = await this.forOfficer(user, id);
+    if (application.status !== 'pending') throw conflict('APPLICATION_NOT_PENDING');
+    const now = this.clock.now();
+    await this.tx.run(async (em) => {
+      // The consent text promises that a refused application's ID number is deleted at once.
+      const decided = await this.applications.decide(em, application.id, {
+        status: 'rejected',
+        rejectReason: reason,
+        decidedBy: user.id,
+        decidedAt: now,
+        idNumberCipher: null,
+        idNumberIndex: null,
+      });
+      if (!decided) throw conflict('APPLICATION_NOT_PENDING');
+      await this.messages.send(
+        application.userId,
+        {
+          title: `${APPLICATION_KIND_LABELS[application.kind]}申请未通过`,
+          body: `您申请加入${org.name}未获通过。原因：${reason}。如有疑问请联系该工会，也可以重新扫码申请。`,
+          link: JOIN_PAGE_LINK,
+        },
+        em,
+      );
+      await this.audit.record(user.id, 'application.reject', 'membership_application', application.id);
+    });
+    return { status: 'rejected' };
+  }
+
+  async listForOrg(user: AuthUser, orgId: string, status: ApplicationStatus | undefined, p: Page): Promise<Paged<ApplicationResponse>> {
+    const { ids } = await this.scope.orgIds(user, orgId);
+    const [rows, total] = await this.applications.listForOrgs(ids, status, p);
+    return paged(await this.present(rows), total, p);
+  }
+
+  async listMine(user: AuthUser, p: Page): Promise<Paged<ApplicationResponse>> {
+    const [rows, total] = await this.applications.listForUser(user.id, p);
+    return paged(await this.present(rows), total, p);
+  }
+
+  /** The applicant sees their own; an officer of the union sees it too, and that read is audited. */
+  async get(user: AuthUser, id: string): Promise<ApplicationResponse> {
+    const application = await this.applications.findById(id);
+    if (!application) throw notFound();
+    if (application.userId !== user.id) {
+      if (!(await this.scope.orgIdCovered(user, application.orgId))) throw notFound();
+      await this.audit.record(user.id, 'application.read', 'membership_application', application.id);
+    }
+    return (await this.present([application]))[0];
+  }
+
+  private async forOfficer(user: AuthUser, id: string): Promise<{ application: MembershipApplicationEntity; org: OrgEntity }> {
+    const application = await this.applications.findById(id);
+    const org = application ? await this.orgs.findById(application.orgId) : null;
+    if (!application || !org || !this.scope.covers(user, org)) throw notFound();
+    return { application, org };
+  }
+
+  /**
+   * Approval, inside the caller's transaction: the application is decided exactly once, the
+   * person's identity goes onto their account, a transfer ends the old membership, and the new
+   * membership with its number exists — all or nothing. Returns the member number.
+   */
+  private async approveIn(em: EntityManager, application: MembershipApplicationEntity, org: OrgEntity, actorId: string | null): Promise<string> {
+    const now = this.clock.now();
+    if (!(await this.applications.decide(em, application.id, { status: 'approved', decidedBy: actorId, decidedAt: now }))) {
+      throw conflict('APPLICATION_NOT_PENDING');
+    }
+
+    const person = await em.findOneByOrFail(UserEntity, { id: application.userId });
+    if (person.idNumberIndex && person.idNumberIndex !== application.idNumberIndex) throw identityConflict('ID_NUMBER_MISMATCH');
+    try {
+      await em.update(
+        UserEntity,
+        { id: person.id },
+        person.idNumberIndex
+          ? { name: application.name }
+          : { name: application.name, idNumberCipher: application.idNumberCipher, idNumberIndex: application.idNumberIndex },
+      );
+    } catch (err) {
+      if (isUniqueViolation(err)) throw identityConflict('ID_NUMBER_IN_USE');
+      throw err;
+    }
+
+    const previous = await this.members.findActiveIn(em, person.id);
+    if (previous?.orgId === org.id) throw conflict('ALREADY_MEMBER');
+    const fromOrg = previous ? await em.findOneBy(OrgEntity, { id: previous.orgId }) : null;
+    if (previous && !(await this.members.end(em, previous, now))) throw conflict('CONFLICT');
+
+    const memberNo = await this.members.nextMemberNo(em, org.regionCode);
+    const membership: MembershipEntity = {
+      id: newId(),
+      userId: person.id,
+      activeUserId: person.id,
+      orgId: org.id,
+      memberNo,
+      status: 'active',
+      employer: application.employer,
+      jobType: application.jobType,
+      // A transfer keeps the member's years: the notice promises continuous membership.
+      joinedAt: previous?.joinedAt ?? this.clock.today(),
+      leftAt: null,
+      createdAt: now,
+    };
+    try {
+      await em.insert(MembershipEntity, membership);
+    } catch (err) {
+      // The unique active-user index: never two active memberships, whatever ran concurrently.
+      if (isUniqueViolation(err)) throw conflict('CONFLICT');
+      throw err;
+    }
+    await em.update(MembershipApplicationEntity, { id: application.id }, { membershipId: membership.id, memberNo });
+
+    const body = fromOrg
+      ? `您已从${fromOrg.name}转入${org.name}，原会籍同时结束。会员编号${memberNo}，可在“会员卡”中出示电子会员卡。`
+      : `欢迎加入${org.name}！您的会员编号是${memberNo}，可在“会员卡”中出示电子会员卡。`;
+    await this.messages.send(person.id, { title: `${APPLICATION_KIND_LABELS[application.kind]}申请已通过`, body, link: CARD_PAGE }, em);
+    if (actorId) await this.audit.record(actorId, 'application.approve', 'membership_application', application.id);
+    return memberNo;
+  }
+
+  private async present(rows: MembershipApplicationEntity[]): Promise<ApplicationResponse[]> {
+    const orgIds = [...new Set(rows.flatMap((a) => (a.fromOrgId ? [a.orgId, a.fromOrgId] : [a.orgId])))];
+    const orgs = orgIds.length ? await this.tx.manager().findBy(OrgEntity, { id: In(orgIds) }) : [];
+    const name = (id: string | null) => (id ? (orgs.find((o) => o.id === id)?.name ?? '') : null);
+    return rows.map((a) =>
+      toApplicationResponse(a, { orgName: name(a.orgId) ?? '', fromOrgName: name(a.fromOrgId), idNumber: a.idNumberCipher ? this.cipher.decrypt(a.idNumberCipher) : null }),
+    );
+  }
+}

@@ -1,0 +1,92 @@
+import { Column, Entity, Index } from 'typeorm';
+import type { ApplicationKind, ApplicationStatus } from '@unionhome/shared';
+import { IdColumn, IdPrimaryColumn, InstantColumn } from '../../database/columns';
+
+/**
+ * A worker's application to join (or transfer to) a grassroots union.
+ *
+ * The ID number is stored only as AES-GCM ciphertext plus its blind index. While the application
+ * is pending, `openUserId` and `openIdNumberIndex` repeat the applicant and the index under
+ * unique indexes (both NULL once decided; NULLs never collide), so two concurrent applications
+ * of one person — same account or same ID number — can never both be open.
+ */
+@Entity('membership_applications')
+@Index('idx_membership_applications_org_status', ['orgId', 'status', 'createdAt'])
+export class MembershipApplicationEntity {
+  @IdPrimaryColumn()
+  id: string;
+
+  @IdColumn()
+  orgId: string;
+
+  @IdColumn()
+  inviteId: string;
+
+  @Index('idx_membership_applications_user')
+  @IdColumn()
+  userId: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  kind: ApplicationKind;
+
+  @Column({ type: 'varchar', length: 10 })
+  status: ApplicationStatus;
+
+  @Column({ type: 'varchar', length: 50 })
+  name: string;
+
+  /** NULL once a rejected application's ID number has been deleted (as the consent text promises). */
+  @Column({ type: 'text', nullable: true })
+  idNumberCipher: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idNumberIndex: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  phone: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  employer: string;
+
+  @Column({ type: 'varchar', length: 30, default: '' })
+  jobType: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  noticeVersion: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  consentVersion: string;
+
+  @InstantColumn()
+  consentAt: Date;
+
+  /** For a transfer: the union the worker was a member of when applying. */
+  @IdColumn({ nullable: true })
+  fromOrgId: string | null;
+
+  @Index('uq_membership_applications_open_user', { unique: true })
+  @IdColumn({ nullable: true })
+  openUserId: string | null;
+
+  @Index('uq_membership_applications_open_id_number', { unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  openIdNumberIndex: string | null;
+
+  @IdColumn({ nullable: true })
+  membershipId: string | null;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  memberNo: string | null;
+
+  @IdColumn({ nullable: true })
+  decidedBy: string | null;
+
+  @InstantColumn({ nullable: true })
+  decidedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  rejectReason: string | null;
+
+  @InstantColumn()
+  createdAt: Date;
+}
