@@ -35,7 +35,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
           // Taro's H5 index.html carries one small inline bootstrap script.
           'script-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],
-          'connect-src': ["'self'"],
+          // blob: because Taro's H5 uploadFile reads the picked photo (a blob: URL) with XHR before sending it.
+          'connect-src': ["'self'", 'blob:'],
         },
       },
       crossOriginEmbedderPolicy: false,

@@ -5,19 +5,24 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { ClaimsModule } from './claims/claims.module';
 import { CommonModule } from './common/common.module';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { loggerParams } from './config/logger';
 import { dataSourceOptions, detectMysqlFlavor } from './database/data-source-options';
-import { RegionsModule } from './hardship/regions.module';
+import { FilesModule } from './files/files.module';
+import { HardshipModule } from './hardship/hardship.module';
 import { HealthController } from './health/health.controller';
+import { MembershipModule } from './membership/membership.module';
 import { MessagesModule } from './messages/messages.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrgsModule } from './orgs/orgs.module';
 import { UsersModule } from './users/users.module';
+import { VenuesModule } from './venues/venues.module';
 
 /** Domain modules, one per folder; add new domains here. */
-const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, RegionsModule];
+const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, FilesModule, NotificationsModule, MembershipModule, ClaimsModule, HardshipModule, VenuesModule];
 
 @Module({})
 export class AppModule {

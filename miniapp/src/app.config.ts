@@ -9,10 +9,28 @@ export default defineAppConfig({
     'pages/index/index',
     'pages/mine/index',
     'pages/login/index',
-    'pages/messages/index'
+    'pages/messages/index',
+    // Join by QR lives in the main package: a scan must open it without waiting for a subpackage.
+    'pages/join/index'
   ],
   subPackages: [
-    { root: 'packages/workbench', pages: ['pages/index/index'] }
+    { root: 'packages/workbench', pages: ['pages/index/index'] },
+    {
+      root: 'packages/claims',
+      pages: ['pages/index/index', 'pages/apply/index', 'pages/detail/index', 'pages/coverage/index', 'pages/review-queue/index', 'pages/review/index', 'pages/enrol/index', 'pages/plans/index', 'pages/plan-edit/index']
+    },
+    {
+      root: 'packages/membership',
+      pages: ['pages/card/index', 'pages/invites/index', 'pages/invite/index', 'pages/applications/index', 'pages/members/index', 'pages/member/index']
+    },
+    {
+      root: 'packages/hardship',
+      pages: ['pages/index/index', 'pages/apply/index', 'pages/detail/index', 'pages/queue/index', 'pages/review/index', 'pages/archive/index', 'pages/regions/index']
+    },
+    {
+      root: 'packages/venues',
+      pages: ['pages/index/index', 'pages/slots/index', 'pages/mine/index', 'pages/check-in/index', 'pages/manage/index', 'pages/venue-edit/index', 'pages/schedule/index']
+    }
   ],
   window: {
     backgroundTextStyle: 'dark',

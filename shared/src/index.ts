@@ -7,3 +7,8 @@ export * from './common/dates';
 export * from './auth';
 export * from './orgs';
 export * from './messages';
+export * from './files';
+export * from './membership';
+export * from './claims';
+export * from './venues';
+export * from './hardship';

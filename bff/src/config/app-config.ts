@@ -21,7 +21,15 @@ export interface AppConfig {
   /** 32-byte key for AES-256-GCM of personal data, and a separate one for blind indexes. */
   piiKey: Buffer;
   piiIndexKey: Buffer;
-  wechat: { apiBase: string; appId: string; appSecret: string };
+  wechat: {
+    apiBase: string;
+    appId: string;
+    appSecret: string;
+    /** Subscribe-message template ids by topic (empty: that notice is not sent through WeChat). */
+    subscribeTemplates: { claim_status: string };
+    /** Which mini-program version a subscribe message opens: formal, trial or developer. */
+    miniprogramState: 'formal' | 'trial' | 'developer';
+  };
   authRateLimit: { limit: number; ttlSeconds: number };
   logLevel: string;
   /** Write logs to this file instead of stdout. */
@@ -149,6 +157,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
       appId: env.WECHAT_APP_ID || '',
       appSecret: env.WECHAT_APP_SECRET || '',
+      subscribeTemplates: { claim_status: env.WECHAT_CLAIM_TEMPLATE_ID || '' },
+      miniprogramState: oneOf(env, 'WECHAT_MINIPROGRAM_STATE', 'formal', ['formal', 'trial', 'developer'] as const),
     },
     authRateLimit: {
       limit: int(env, 'AUTH_RATE_LIMIT', 20, 1, 1_000_000),

@@ -1,7 +1,11 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { Membership1764000001000 } from './1764000001000-membership';
+import { Claims1764000002000 } from './1764000002000-claims';
+import { Venues1764000003000 } from './1764000003000-venues';
+import { Hardship1764000004000 } from './1764000004000-hardship';
 
 /**
  * Every migration, in order. Written with the QueryRunner schema API so the one history runs on
  * SQLite and MySQL alike. Add new ones at the end (timestamped file names).
  */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, Membership1764000001000, Claims1764000002000, Venues1764000003000, Hardship1764000004000];

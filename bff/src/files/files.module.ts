@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { DocumentEntity } from './entities/document.entity';
+import { FileAccessRegistry } from './file-access.registry';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
+import { FileStorage } from './storage/file-storage';
+import { LocalDiskStorage } from './storage/local-disk.storage';
+import { S3Storage } from './storage/s3.storage';
+
+export function createFileStorage(config: AppConfig): FileStorage {
+  return config.storage.kind === 's3' ? new S3Storage(config.storage) : new LocalDiskStorage(config.storage.dir);
+}
+
+/**
+ * Photos for every domain: the upload policy, storage (local disk or S3-compatible), the generic
+ * documents table and GET /files/{id}. Domains import it and register a FileAccessPolicy.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([DocumentEntity])],
+  controllers: [FilesController],
+  providers: [FilesService, FileAccessRegistry, { provide: FileStorage, inject: [APP_CONFIG], useFactory: createFileStorage }],
+  exports: [FilesService, FileAccessRegistry, FileStorage],
+})
+export class FilesModule {}
