@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -19,13 +19,36 @@ import { seedDemoIfEmpty } from './database/seed/seed';
 
 export const API_PREFIX = 'api/v1';
 
+/** Nest's start-up chatter (one line per module and route, ~500 lines) would bury the URL `npm start` prints. */
+const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+
+class QuietStartLogger implements LoggerService {
+  constructor(private readonly inner: Logger) {}
+  log(message: unknown, ...rest: unknown[]): void {
+    if (START_UP_CONTEXTS.has(String(rest[rest.length - 1]))) return;
+    this.inner.log(message, ...rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.inner.error(message, ...rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.inner.warn(message, ...rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.inner.debug(message, ...rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.inner.verbose(message, ...rest);
+  }
+}
+
 /**
  * Builds the whole application (used by main.ts and by every HTTP test, so tests exercise the
  * real pipe, filter, guards and middleware), runs the migrations and, when asked, the demo seed.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartLogger(app.get(Logger)));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(
