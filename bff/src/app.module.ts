@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -7,7 +6,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
 import { CommonModule } from './common/common.module';
-import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { loggerParams } from './config/logger';
 import { dataSourceOptions, detectMysqlFlavor } from './database/data-source-options';
@@ -47,7 +45,7 @@ export class AppModule {
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],
     };
   }

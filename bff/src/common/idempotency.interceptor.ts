@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, HttpException, HttpStatus, Injectable, NestInterceptor, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -10,8 +10,6 @@ import { newId } from './ids';
 import { isUniqueViolation, TransactionRunner } from './transaction-runner';
 
 export const IDEMPOTENT = 'uh:idempotent';
-/** The handler accepts `Idempotency-Key` (API.md): a repeat returns the first response. */
-export const Idempotent = () => SetMetadata(IDEMPOTENT, true);
 
 const WAIT_STEP_MS = 25;
 const WAIT_LIMIT_MS = 20_000;
@@ -103,3 +101,9 @@ function renderClientError(err: unknown): { status: number; body: unknown } | nu
   }
   return null;
 }
+
+/**
+ * The handler accepts `Idempotency-Key` (API.md): a repeat returns the first response.
+ * Bound per route, not app-wide: every other request then skips the interceptor entirely.
+ */
+export const Idempotent = () => applyDecorators(SetMetadata(IDEMPOTENT, true), UseInterceptors(IdempotencyInterceptor));

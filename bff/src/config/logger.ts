@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { Params } from 'nestjs-pino';
 import pino from 'pino';
@@ -10,6 +10,9 @@ import { AppConfig } from './app-config';
 /** Masks ID and phone numbers in every string of a log object (they may hide in URLs, messages, errors). */
 function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return scrubPersonalData(value);
+  // pino's own serializers shape these after the formatter: leave the raw objects alone (a deep
+  // copy of a response object is costly and loses its statusCode getter).
+  if (value instanceof IncomingMessage || value instanceof ServerResponse || value instanceof Error) return value;
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -36,6 +39,8 @@ export function loggerParams(config: AppConfig): Params {
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.idNumber', '*.phone', '*.refreshToken', '*.accessToken'], censor: '[redacted]' },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: scrubPersonalData(req.url.replace(/([?&](token|code|scene)=)[^&]+/gi, '$1[redacted]')) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: (err: Error) => ({ type: err.name, message: scrubPersonalData(String(err.message)), stack: scrubPersonalData(String(err.stack ?? '')) }),
       },
       formatters: { log: (obj: Record<string, unknown>) => scrub(obj) as Record<string, unknown> },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/v1/health' },

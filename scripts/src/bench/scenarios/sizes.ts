@@ -1,10 +1,11 @@
 // Mini-app size: the weapp main package and each subpackage against WeChat's 2 MB limit, and the
 // JavaScript the H5 index.html loads before the first page renders, gzipped. Numbers come from
-// miniapp/scripts/weapp-size.js measure(), the same as `npm run size:weapp`.
+// scripts/src/weapp-size.ts measure(), the same as `npm run size:weapp`.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { measured, notRun, Row } from '../report';
 import { ROOT } from '../util';
+import { measure } from '../../weapp-size';
 
 interface Measure {
   weapp: { limit: number; main: Pkg; subpackages: Pkg[]; total: number } | null;
@@ -22,10 +23,7 @@ const MAIN_GOAL = '≤ 1 MB';
 const H5_GOAL = '≤ 250 KB gz';
 
 export function sizeRows(details: Record<string, unknown>): Row[] {
-  const script = path.join(ROOT, 'miniapp/scripts/weapp-size.js');
-  if (!existsSync(script)) return [notRun('mini-app size', 'weapp main package', MAIN_GOAL, 'miniapp/scripts/weapp-size.js not found')];
-  const { measure } = require(script) as { measure: (o: { distDir: string }) => Measure };
-  const m = measure({ distDir: path.join(ROOT, 'miniapp/dist') });
+  const m: Measure = measure({ distDir: path.join(ROOT, 'miniapp/dist') });
   details.miniappSize = m;
   const rows: Row[] = [];
   if (m.weapp) {

@@ -1,33 +1,56 @@
-#!/usr/bin/env node
 /**
  * Package sizes of the mini-app builds, checked against WeChat's limits.
  *
- *   node weapp-size.js [--dist <dir>] [--json]
+ *   npm run size:weapp [-- --dist <dir>] [--json]
  *
  * dist/weapp: the main package and each subpackage (roots from app.json) in bytes, against the
  * 2 MB per-package limit (and 30 MB for all together); exits 1 when one is over.
  * dist/h5 (if built): the JavaScript that index.html loads before the first page can render,
  * gzipped and summed, which is what a phone on a slow network waits for.
  *
- * Also a module: `require('./weapp-size').measure({ distDir })` returns the numbers.
+ * Also a module: `measure({ distDir })` returns the numbers (the bench uses it).
  */
-const fs = require('node:fs')
-const path = require('node:path')
-const zlib = require('node:zlib')
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
 
 const MB = 1024 * 1024
-const PACKAGE_LIMIT = 2 * MB
-const TOTAL_LIMIT = 30 * MB
+export const PACKAGE_LIMIT = 2 * MB
+export const TOTAL_LIMIT = 30 * MB
 /** Files the developer tools read but never upload. */
 const NOT_UPLOADED = new Set(['project.config.json', 'project.private.config.json'])
 
-/** The dist folder whether this file sits in miniapp/scripts or in the repository's scripts/. */
-function defaultDistDir() {
-  const candidates = [path.resolve(__dirname, '..', 'dist'), path.resolve(__dirname, '..', 'miniapp', 'dist')]
-  return candidates.find((d) => fs.existsSync(d)) ?? candidates[0]
+export interface PackageSize {
+  name: string
+  bytes: number
+  files: number
+}
+export interface WeappSizes {
+  limit: number
+  totalLimit: number
+  main: PackageSize
+  subpackages: PackageSize[]
+  total: number
+  overLimit: string[]
+}
+export interface H5Sizes {
+  firstLoadJs: Array<{ file: string; bytes: number; gzip: number }>
+  bytes: number
+  gzip: number
+}
+export interface SizeResult {
+  distDir: string
+  weapp: WeappSizes | null
+  h5: H5Sizes | null
+  ok: boolean
 }
 
-function walk(dir, base = dir, out = []) {
+/** miniapp/dist, from scripts/dist where this runs compiled. */
+function defaultDistDir(): string {
+  return path.resolve(__dirname, '..', '..', 'miniapp', 'dist')
+}
+
+function walk(dir: string, base = dir, out: Array<{ rel: string; bytes: number }> = []): Array<{ rel: string; bytes: number }> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) walk(full, base, out)
@@ -36,11 +59,11 @@ function walk(dir, base = dir, out = []) {
   return out
 }
 
-function measureWeapp(weappDir) {
+function measureWeapp(weappDir: string): WeappSizes {
   const appJson = JSON.parse(fs.readFileSync(path.join(weappDir, 'app.json'), 'utf8'))
-  const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((p) => p.root.replace(/^\/+|\/+$/g, ''))
-  const main = { name: 'main', bytes: 0, files: 0 }
-  const subpackages = roots.map((root) => ({ name: root, bytes: 0, files: 0 }))
+  const roots: string[] = (appJson.subPackages ?? appJson.subpackages ?? []).map((p: { root: string }) => p.root.replace(/^\/+|\/+$/g, ''))
+  const main: PackageSize = { name: 'main', bytes: 0, files: 0 }
+  const subpackages: PackageSize[] = roots.map((root) => ({ name: root, bytes: 0, files: 0 }))
   for (const file of walk(weappDir)) {
     if (NOT_UPLOADED.has(file.rel)) continue
     const owner = subpackages.find((p) => file.rel.startsWith(`${p.name}/`)) ?? main
@@ -54,9 +77,9 @@ function measureWeapp(weappDir) {
   return { limit: PACKAGE_LIMIT, totalLimit: TOTAL_LIMIT, main, subpackages, total, overLimit }
 }
 
-function measureH5(h5Dir) {
+function measureH5(h5Dir: string): H5Sizes {
   const html = fs.readFileSync(path.join(h5Dir, 'index.html'), 'utf8')
-  const files = []
+  const files: H5Sizes['firstLoadJs'] = []
   for (const m of html.matchAll(/<script\b[^>]*\bsrc=["']([^"']+)["']/g)) {
     const src = m[1]
     if (/^(https?:)?\/\//.test(src)) continue // a CDN script is not ours to measure
@@ -72,11 +95,7 @@ function measureH5(h5Dir) {
   }
 }
 
-/**
- * @param {{ distDir?: string }} [options]
- * @returns {{ distDir: string, weapp: ReturnType<typeof measureWeapp> | null, h5: ReturnType<typeof measureH5> | null, ok: boolean }}
- */
-function measure(options = {}) {
+export function measure(options: { distDir?: string } = {}): SizeResult {
   const distDir = path.resolve(options.distDir ?? defaultDistDir())
   const weappDir = path.join(distDir, 'weapp')
   const h5Dir = path.join(distDir, 'h5')
@@ -85,10 +104,10 @@ function measure(options = {}) {
   return { distDir, weapp, h5, ok: weapp !== null && weapp.overLimit.length === 0 }
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`
 
-function report(result) {
-  const lines = []
+export function report(result: SizeResult): string {
+  const lines: string[] = []
   if (result.weapp) {
     const { main, subpackages, total, limit } = result.weapp
     lines.push(`weapp (${path.join(result.distDir, 'weapp')}), limit ${limit} bytes (2 MB) per package:`)
@@ -117,5 +136,3 @@ if (require.main === module) {
     process.exit(1)
   }
 }
-
-module.exports = { measure, report, PACKAGE_LIMIT, TOTAL_LIMIT }
