@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import type { LoginResponse, MeResponse, Role } from '@unionhome/shared'
 import { saveLogin, saveMe } from '@/store/session'
 
@@ -24,4 +25,25 @@ export function loginAs(me: MeResponse, options: { cacheProfile?: boolean; roles
   const res: LoginResponse = { accessToken: `access-${me.id}`, refreshToken: `refresh-${me.id}`, user: { id: me.id, roles: options.roles ?? me.roles } }
   saveLogin(res)
   if (options.cacheProfile !== false) saveMe(me)
+}
+
+export interface Call {
+  url: string
+  method?: string
+  data?: any
+  header: Record<string, string>
+}
+
+/** Answers Taro.request by "METHOD path"; records every call. */
+export function serve(routes: Record<string, (call: Call) => unknown>): Call[] {
+  const calls: Call[] = []
+  ;(Taro.request as unknown as jest.Mock).mockImplementation(async (call: Call) => {
+    calls.push(call)
+    const key = `${call.method ?? 'GET'} ${call.url.split('?')[0].replace('/api/v1', '')}`
+    const route = routes[key]
+    if (!route) throw new Error(`unexpected request ${key}`)
+    const answer = route(call) as { statusCode?: number; data?: unknown }
+    return answer && typeof answer === 'object' && 'statusCode' in answer ? answer : { statusCode: 200, data: answer }
+  })
+  return calls
 }

@@ -10,32 +10,12 @@ import HomePage from './pages/index/index'
 import DetailPage from './pages/detail/index'
 import EnrolPage from './pages/enrol/index'
 import ReviewPage from './pages/review/index'
+import { serve } from '../../../test/fixtures'
 
-const requestMock = Taro.request as unknown as jest.Mock
 const uploadMock = Taro.uploadFile as unknown as jest.Mock
 const chooseMock = Taro.chooseMedia as unknown as jest.Mock
 const redirectMock = Taro.redirectTo as unknown as jest.Mock
 
-interface Call {
-  url: string
-  method?: string
-  data?: any
-  header: Record<string, string>
-}
-
-/** Answers Taro.request by "METHOD path"; records every call. */
-function serve(routes: Record<string, (call: Call) => unknown>): Call[] {
-  const calls: Call[] = []
-  requestMock.mockImplementation(async (call: Call) => {
-    calls.push(call)
-    const key = `${call.method ?? 'GET'} ${call.url.split('?')[0].replace('/api/v1', '')}`
-    const route = routes[key]
-    if (!route) throw new Error(`unexpected request ${key}`)
-    const answer = route(call) as { statusCode?: number; data?: unknown }
-    return answer && typeof answer === 'object' && 'statusCode' in answer ? answer : { statusCode: 200, data: answer }
-  })
-  return calls
-}
 
 const PLAN: PlanResponse = {
   id: 'plan-1',

@@ -7,34 +7,14 @@ import { reloadSession } from '@/store/session'
 import ApplyPage from './pages/apply/index'
 import DetailPage from './pages/detail/index'
 import ReviewPage from './pages/review/index'
+import { serve } from '../../../test/fixtures'
 
-const requestMock = Taro.request as unknown as jest.Mock
 const id18 = (first17: string) => first17 + idNumberCheckChar(first17)
 const LINA_ID = id18('33060219880412002')
 const HUSBAND_ID = id18('33060219860101003')
 const CHILD_ID = id18('33060220140909004')
 const REGION = { code: '330602', name: '越城区', minimumLiving: 115000, updatedAt: '2026-11-01T09:00:00+08:00' }
 
-interface Call {
-  url: string
-  method?: string
-  data?: any
-  header: Record<string, string>
-}
-
-/** Answers Taro.request by "METHOD path"; records every call. */
-function serve(routes: Record<string, (call: Call) => unknown>): Call[] {
-  const calls: Call[] = []
-  requestMock.mockImplementation(async (call: Call) => {
-    calls.push(call)
-    const key = `${call.method ?? 'GET'} ${call.url.split('?')[0].replace('/api/v1', '')}`
-    const route = routes[key]
-    if (!route) throw new Error(`unexpected request ${key}`)
-    const answer = route(call) as { statusCode?: number; data?: unknown }
-    return answer && typeof answer === 'object' && 'statusCode' in answer ? answer : { statusCode: 200, data: answer }
-  })
-  return calls
-}
 
 const baseCase = (over: Partial<HardshipApplicationResponse> = {}): HardshipApplicationResponse => ({
   id: 'app-1',

@@ -17,6 +17,7 @@ import { fieldProblem, scanInvite } from '@/pages/join/join-form'
 import { qrRows } from './components/qr-code'
 import ApplicationsPage from './pages/applications/index'
 import CardPage from './pages/card/index'
+import { serve, type Call } from '../../../test/fixtures'
 
 // The mock ScrollView drops Taro's scroll events: this one turns a click into "scrolled to the end".
 jest.mock('@tarojs/components', () => {
@@ -33,26 +34,6 @@ const requestMock = Taro.request as unknown as jest.Mock
 const TOKEN = 'ABCDEFGHJKMNPQRSTVWX'
 const LINA_ID = ((first17: string) => first17 + idNumberCheckChar(first17))('33060219960808221')
 
-interface Call {
-  url: string
-  method?: string
-  data?: any
-  header: Record<string, string>
-}
-
-/** Answers Taro.request by "METHOD path"; records every call. */
-function serve(routes: Record<string, (call: Call) => unknown>): Call[] {
-  const calls: Call[] = []
-  requestMock.mockImplementation(async (call: Call) => {
-    calls.push(call)
-    const key = `${call.method ?? 'GET'} ${call.url.split('?')[0].replace('/api/v1', '')}`
-    const route = routes[key]
-    if (!route) throw new Error(`unexpected request ${key}`)
-    const answer = route(call) as { statusCode?: number; data?: unknown }
-    return answer && typeof answer === 'object' && 'statusCode' in answer ? answer : { statusCode: 200, data: answer }
-  })
-  return calls
-}
 
 const PREVIEW: InvitePreviewResponse = {
   org: { id: 'org-1', name: '示范基层工会' },

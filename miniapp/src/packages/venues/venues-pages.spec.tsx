@@ -18,30 +18,11 @@ import VenuesPage from './pages/index/index'
 import MyBookingsPage from './pages/mine/index'
 import SchedulePage from './pages/schedule/index'
 import SlotsPage from './pages/slots/index'
+import { serve } from '../../../test/fixtures'
 
 const requestMock = Taro.request as unknown as jest.Mock
 const showModalMock = Taro.showModal as unknown as jest.Mock
 
-interface Call {
-  url: string
-  method?: string
-  data?: any
-  header: Record<string, string>
-}
-
-/** Answers Taro.request by "METHOD path"; records every call. */
-function serve(routes: Record<string, (call: Call) => unknown>): Call[] {
-  const calls: Call[] = []
-  requestMock.mockImplementation(async (call: Call) => {
-    calls.push(call)
-    const key = `${call.method ?? 'GET'} ${call.url.split('?')[0].replace('/api/v1', '')}`
-    const route = routes[key]
-    if (!route) throw new Error(`unexpected request ${key}`)
-    const answer = route(call) as { statusCode?: number; data?: unknown }
-    return answer && typeof answer === 'object' && 'statusCode' in answer ? answer : { statusCode: 200, data: answer }
-  })
-  return calls
-}
 
 const today = localDate(new Date())
 const tomorrow = addDays(today, 1)
