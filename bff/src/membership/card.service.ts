@@ -6,22 +6,36 @@ import { OrgEntity } from '../orgs/entities/org.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { CardTokenService } from './card-token.service';
 import { MembershipEntity } from './entities/membership.entity';
-import { MembershipLookup } from './membership-lookup';
+
+interface CardRow {
+  id: string;
+  memberNo: string;
+  joinedAt: string;
+  status: string;
+  name: string;
+  orgName: string;
+}
+
+const CARD_SQL =
+  'SELECT m.id AS id, m.memberNo AS memberNo, m.joinedAt AS joinedAt, m.status AS status, u.name AS name, o.name AS orgName ' +
+  'FROM memberships m JOIN users u ON u.id = m.userId JOIN orgs o ON o.id = m.orgId WHERE m.activeUserId = ?';
 
 /** The membership card: what the member shows, and what staff learn when they scan it. */
 @Injectable()
 export class CardService {
-  constructor(private readonly memberships: MembershipLookup, private readonly tokens: CardTokenService, private readonly tx: TransactionRunner) {}
+  constructor(private readonly tokens: CardTokenService, private readonly tx: TransactionRunner) {}
 
+  /**
+   * The card is the hottest read of the app (shown at every venue door, refreshed every 30 s):
+   * one indexed join in plain SQL (same text on SQLite and MySQL) instead of three ORM look-ups.
+   * The bench measured the ORM's query building as a quarter of this request's CPU.
+   */
   async card(userId: string): Promise<CardResponse> {
-    const m = await this.memberships.findActive(userId);
+    const rows: CardRow[] = await this.tx.manager().query(CARD_SQL, [userId]);
+    const m = rows[0];
     if (!m) throw notFound('NOT_A_MEMBER');
-    const [person, org] = await Promise.all([
-      this.tx.manager().findOneByOrFail(UserEntity, { id: userId }),
-      this.tx.manager().findOneByOrFail(OrgEntity, { id: m.orgId }),
-    ]);
     const qr = this.tokens.issue(m.id);
-    return { memberNo: m.memberNo, name: person.name, orgName: org.name, joinedAt: m.joinedAt, status: m.status, qr: { token: qr.token, expiresAt: qr.expiresAt.toISOString() } };
+    return { memberNo: m.memberNo, name: m.name, orgName: m.orgName, joinedAt: m.joinedAt, status: m.status as CardResponse['status'], qr: { token: qr.token, expiresAt: qr.expiresAt.toISOString() } };
   }
 
   /** A valid signature is not enough: the membership must still be active (a member who left has no card). */
