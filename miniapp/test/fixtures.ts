@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { LoginResponse, MeResponse, Role } from '@unionhome/shared'
+import type { LoginResponse, MeResponse, PlanResponse, Role } from '@unionhome/shared'
 import { saveLogin, saveMe } from '@/store/session'
 
 export const ZHANG_WEI: MeResponse = {
@@ -46,4 +46,24 @@ export function serve(routes: Record<string, (call: Call) => unknown>): Call[] {
     return answer && typeof answer === 'object' && 'statusCode' in answer ? answer : { statusCode: 200, data: answer }
   })
   return calls
+}
+
+/** The demo plan of API.md (DEMO-INPATIENT: 40 %, no deductible, ¥20,000 a year). */
+export const DEMO_PLAN: PlanResponse = {
+  id: 'plan-1',
+  code: 'DEMO-INPATIENT',
+  name: '职工住院医疗互助',
+  description: '',
+  premium: 5000,
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  waitingPeriodDays: 0,
+  claimDeadlineDays: 180,
+  deductible: 0,
+  tiers: [{ from: 0, to: null, ratioBp: 4000 }],
+  bonusBp: 500,
+  bonusTags: ['hardship'],
+  perClaimCap: null,
+  annualCap: 2_000_000,
+  active: true
 }

@@ -1,25 +1,8 @@
-import { computePayout, type PlanResponse } from '@unionhome/shared'
+import { computePayout } from '@unionhome/shared'
+import { DEMO_PLAN as PLAN } from '../../../test/fixtures'
 import { effectiveTotal, emptyForm, localEstimate, parseInvoice, serverFieldErrors, toClaimRequest, type ClaimFormState } from './claim-form'
 import { emptyPlanForm, planFormFrom, toPlanRequest } from './plan-form'
 
-const PLAN: PlanResponse = {
-  id: 'plan-1',
-  code: 'DEMO-INPATIENT',
-  name: '职工住院医疗互助',
-  description: '',
-  premium: 5000,
-  periodStart: '2026-01-01',
-  periodEnd: '2026-12-31',
-  waitingPeriodDays: 0,
-  claimDeadlineDays: 180,
-  deductible: 0,
-  tiers: [{ from: 0, to: null, ratioBp: 4000 }],
-  bonusBp: 500,
-  bonusTags: ['hardship'],
-  perClaimCap: null,
-  annualCap: 2_000_000,
-  active: true
-}
 
 const TODAY = '2026-11-22'
 const form = (over: Partial<ClaimFormState> = {}): ClaimFormState => ({ ...emptyForm('plan-1', TODAY), hospital: '绍兴市人民医院', insurancePaid: '0', ...over })

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import type { ClaimEstimateResponse, ClaimResponse, CoverageResponse, PlanResponse, ReviewClaimResponse } from '@unionhome/shared'
+import type { ClaimEstimateResponse, ClaimResponse, CoverageResponse, ReviewClaimResponse } from '@unionhome/shared'
 import { resetTaroMock, setCurrentPage } from '../../../test/mocks/taro'
 import { loginAs, ZHANG_WEI } from '../../../test/fixtures'
 import { reloadSession } from '@/store/session'
@@ -10,31 +10,13 @@ import HomePage from './pages/index/index'
 import DetailPage from './pages/detail/index'
 import EnrolPage from './pages/enrol/index'
 import ReviewPage from './pages/review/index'
-import { serve } from '../../../test/fixtures'
+import { DEMO_PLAN as PLAN, serve } from '../../../test/fixtures'
 
 const uploadMock = Taro.uploadFile as unknown as jest.Mock
 const chooseMock = Taro.chooseMedia as unknown as jest.Mock
 const redirectMock = Taro.redirectTo as unknown as jest.Mock
 
 
-const PLAN: PlanResponse = {
-  id: 'plan-1',
-  code: 'DEMO-INPATIENT',
-  name: '职工住院医疗互助',
-  description: '',
-  premium: 5000,
-  periodStart: '2026-01-01',
-  periodEnd: '2026-12-31',
-  waitingPeriodDays: 0,
-  claimDeadlineDays: 180,
-  deductible: 0,
-  tiers: [{ from: 0, to: null, ratioBp: 4000 }],
-  bonusBp: 500,
-  bonusTags: ['hardship'],
-  perClaimCap: null,
-  annualCap: 2_000_000,
-  active: true
-}
 const COVER: CoverageResponse = { planId: 'plan-1', planCode: 'DEMO-INPATIENT', planName: '职工住院医疗互助', periodStart: '2026-01-01', periodEnd: '2026-12-31', waitingEndsOn: '2026-01-01', annualCap: 2_000_000, paidThisYear: 0, remaining: 2_000_000, claimDeadlineDays: 180 }
 const ESTIMATE: ClaimEstimateResponse = {
   eligibleAmount: 400_000,
