@@ -237,6 +237,8 @@ describe('venues: venues, slots, booking rules, waitlist, check-in, no-shows', (
       await book(zhang, s.id).expect(201);
       const full = await book(lina, s.id).expect(409);
       expect(full.body).toEqual({ code: 'SLOT_FULL', message: '该时段已约满' });
+      // The holder of the last place tapping again (a retry after a lost answer) is told they have it.
+      expect((await book(zhang, s.id).expect(409)).body).toEqual({ code: 'ALREADY_BOOKED', message: '您已预约该时段' });
       const queued = await book(lina, s.id, { waitlist: true }).expect(201);
       expect(queued.body).toEqual({ id: expect.any(String), slotId: s.id, status: 'waitlisted', position: 1 });
       expect((await book(lina, s.id, { waitlist: true }).expect(409)).body.code).toBe('ALREADY_BOOKED');

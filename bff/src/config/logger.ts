@@ -22,6 +22,20 @@ function scrub(value: unknown, depth = 0): unknown {
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
 
+/** Statuses worth an operator's look when they pile up: refused logins and tokens, forbidden, rate limited. */
+const WARN_STATUSES = new Set([401, 403, 429]);
+
+/**
+ * A request's log level: failures are errors; refused credentials and rate limiting are warnings;
+ * every other answer, business refusals included (SLOT_FULL, DUPLICATE_INVOICE, a form's
+ * validation errors), is the normal course of things and logs at info. A rush for a popular class
+ * answers hundreds of SLOT_FULL in a second: at LOG_LEVEL=warn none of them is written.
+ */
+export function requestLogLevel(_req: IncomingMessage, res: ServerResponse, err?: Error): 'error' | 'warn' | 'info' {
+  if (err || res.statusCode >= 500) return 'error';
+  return WARN_STATUSES.has(res.statusCode) ? 'warn' : 'info';
+}
+
 /**
  * Structured JSON logs (pino). Never logged: Authorization and cookies (redacted), bodies
  * (not serialised at all: they carry ID numbers and medical data), query-string tokens.
@@ -44,7 +58,7 @@ export function loggerParams(config: AppConfig): Params {
       },
       formatters: { log: (obj: Record<string, unknown>) => scrub(obj) as Record<string, unknown> },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/v1/health' },
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: requestLogLevel,
   };
   return {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ACTIVE_BOOKING_STATUSES, BookingStatus, MyBookingScope } from '@unionhome/shared';
+import { ACTIVE_BOOKING_STATUSES, BookingStatus, MyBookingScope, VenueRules } from '@unionhome/shared';
 import { TransactionRunner } from '../common/transaction-runner';
-import { UserEntity } from '../users/entities/user.entity';
+import { boolOf, instantOf, instantOrNull, instantParam, intOrNull } from '../database/raw-values';
+import { ACTIVE_MEMBERSHIP_EXISTS_SQL } from '../membership/membership-lookup';
 import { BookingAccountEntity } from './entities/booking-account.entity';
 import { BookingEntity } from './entities/booking.entity';
 import { VenueSlotEntity } from './entities/venue-slot.entity';
@@ -31,8 +32,8 @@ export class BookingsRepository {
    * The row always exists for a logged-in person, so no lock row has to be created first.
    */
   async lockMember(em: EntityManager, userId: string): Promise<boolean> {
-    const row = await this.forUpdate(em.createQueryBuilder(UserEntity, 'u').select('u.id').where('u.id = :userId', { userId })).getOne();
-    return row !== null;
+    const rows: unknown[] = await em.query(this.tx.kind === 'mysql' ? `${LOCK_MEMBER_SQL} FOR UPDATE` : LOCK_MEMBER_SQL, [userId]);
+    return rows.length > 0;
   }
 
   lockAccount(em: EntityManager, userId: string): Promise<BookingAccountEntity | null> {
@@ -48,11 +49,6 @@ export class BookingsRepository {
     return em.findOneBy(BookingAccountEntity, { userId });
   }
 
-  /** The slot's counters as this transaction sees them (no lock). */
-  slotCounters(em: EntityManager, slotId: string): Promise<Pick<VenueSlotEntity, 'id' | 'booked' | 'capacity'> | null> {
-    return em.createQueryBuilder(VenueSlotEntity, 's').select(['s.id', 's.booked', 's.capacity']).where('s.id = :slotId', { slotId }).getOne();
-  }
-
   async suspend(em: EntityManager, userId: string, from: Date, until: Date, reason: string): Promise<void> {
     await em.update(BookingAccountEntity, { userId }, { suspendedAt: from, suspendedUntil: until, suspensionReason: reason, updatedAt: from });
   }
@@ -64,19 +60,54 @@ export class BookingsRepository {
     return em.findOneBy(BookingEntity, { slotId, activeUserId: userId });
   }
 
+  // ----- deciding a booking: two plain reads (the booking request is the rush path) -----
+
   /**
-   * In one indexed read: the member's active bookings at this venue in the slot's week, on its
-   * day, and of the slot itself.
+   * Everything a booking is decided on, in one statement without locks: the slot, its venue's
+   * rules, whether the person is an active member, their suspension and whether they already hold
+   * the slot. Null for no such slot. (Per-day and per-week counts need the slot's date: settled.)
    */
-  async activeCounts(em: EntityManager, q: { userId: string; venueId: string; slotId: string; date: string; weekFrom: string; weekTo: string }): Promise<{ week: number; day: number; slot: number }> {
-    const row = await em
-      .createQueryBuilder(BookingEntity, 'b')
-      .select('COUNT(*)', 'week')
-      .addSelect('SUM(CASE WHEN b.slotDate = :date THEN 1 ELSE 0 END)', 'day')
-      .addSelect('SUM(CASE WHEN b.slotId = :slotId THEN 1 ELSE 0 END)', 'slot')
-      .where('b.userId = :userId AND b.venueId = :venueId AND b.slotDate BETWEEN :weekFrom AND :weekTo AND b.status IN (:...active)', { ...q, active: ACTIVE })
-      .getRawOne<{ week: string | number; day: string | number | null; slot: string | number | null }>();
-    return { week: Number(row?.week ?? 0), day: Number(row?.day ?? 0), slot: Number(row?.slot ?? 0) };
+  async bookingContext(slotId: string, userId: string): Promise<BookingContext | null> {
+    const rows: RawBookingContext[] = await this.tx.manager().query(BOOKING_CONTEXT_SQL, [userId, userId, userId, slotId]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      slot: { id: slotId, venueId: r.venueId, startsAt: instantOf(r.startsAt), endsAt: instantOf(r.endsAt), capacity: Number(r.slotCapacity), booked: Number(r.booked), closedAt: instantOrNull(r.closedAt) },
+      venueActive: boolOf(r.active),
+      rules: {
+        capacity: Number(r.capacity),
+        opensDaysAhead: Number(r.opensDaysAhead),
+        opensAtHour: Number(r.opensAtHour),
+        membersOnly: boolOf(r.membersOnly),
+        maxPerDay: intOrNull(r.maxPerDay),
+        maxPerWeek: intOrNull(r.maxPerWeek),
+        cancelCutoffHours: Number(r.cancelCutoffHours),
+        noShowGraceMinutes: Number(r.noShowGraceMinutes),
+        noShowCounts: boolOf(r.noShowCounts),
+        waitlist: boolOf(r.waitlist),
+      },
+      isMember: boolOf(r.member),
+      suspendedUntil: instantOrNull(r.suspendedUntil),
+      holdsThisSlot: r.mineId !== null,
+    };
+  }
+
+  /**
+   * What may have changed since bookingContext, as this transaction sees it after the member's
+   * lock, in one indexed read: the slot's counters, the suspension, and the member's active
+   * bookings at this venue in the slot's week, on its day, and of the slot itself.
+   */
+  async settled(em: EntityManager, q: { userId: string; venueId: string; slotId: string; date: string; weekFrom: string; weekTo: string }): Promise<SettledFacts | null> {
+    const rows: RawSettled[] = await em.query(SETTLED_SQL, [q.userId, q.date, q.slotId, q.userId, q.venueId, q.weekFrom, q.weekTo, ...ACTIVE, q.slotId]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      booked: Number(r.booked),
+      capacity: Number(r.capacity),
+      closed: r.closedAt !== null,
+      suspendedUntil: instantOrNull(r.suspendedUntil),
+      counts: { week: Number(r.week ?? 0), day: Number(r.day ?? 0), slot: Number(r.slot ?? 0) },
+    };
   }
 
   // ----- places: the capacity arbitration -----
@@ -87,12 +118,7 @@ export class BookingsRepository {
    * `capacity`. True when this transaction got the place.
    */
   async takePlace(em: EntityManager, slotId: string): Promise<boolean> {
-    const res = await em
-      .createQueryBuilder()
-      .update(VenueSlotEntity)
-      .set({ booked: () => 'booked + 1' })
-      .where('id = :slotId AND booked < capacity AND closedAt IS NULL', { slotId })
-      .execute();
+    const res = await em.queryRunner!.query(TAKE_PLACE_SQL, [slotId], true);
     return res.affected === 1;
   }
 
@@ -115,8 +141,13 @@ export class BookingsRepository {
     return { seq: row.waitlistSeq, position: row.waitlisted };
   }
 
-  async insertBooking(em: EntityManager, booking: BookingEntity): Promise<void> {
-    await em.insert(BookingEntity, { ...booking });
+  /** Plain INSERT: on the rush path TypeORM's insert building cost more than the statement. */
+  async insertBooking(em: EntityManager, b: BookingEntity): Promise<void> {
+    const at = (d: Date | null) => (d === null ? null : instantParam(this.tx.kind, d));
+    await em.query(INSERT_BOOKING_SQL, [
+      b.id, b.slotId, b.venueId, b.userId, b.activeUserId, b.status, b.waitlistSeq, b.slotDate, at(b.startsAt), at(b.endsAt), at(b.createdAt),
+      at(b.confirmedAt), at(b.cancelledAt), at(b.checkedInAt), b.checkedInBy, at(b.noShowAt), b.noShowCounted ? 1 : 0,
+    ]);
   }
 
   // ----- releasing places -----
@@ -245,3 +276,77 @@ export class BookingsRepository {
       .getMany();
   }
 }
+
+export interface BookingContext {
+  slot: Pick<VenueSlotEntity, 'id' | 'venueId' | 'startsAt' | 'endsAt' | 'capacity' | 'booked' | 'closedAt'>;
+  venueActive: boolean;
+  rules: VenueRules;
+  isMember: boolean;
+  suspendedUntil: Date | null;
+  /** An active booking (or waitlist place) of this slot, by the unique (slotId, activeUserId) index. */
+  holdsThisSlot: boolean;
+}
+
+export interface SettledFacts {
+  booked: number;
+  capacity: number;
+  closed: boolean;
+  suspendedUntil: Date | null;
+  counts: { week: number; day: number; slot: number };
+}
+
+const LOCK_MEMBER_SQL = 'SELECT id FROM users WHERE id = ?';
+
+const BOOKING_CONTEXT_SQL =
+  'SELECT s.venueId, s.startsAt, s.endsAt, s.capacity AS slotCapacity, s.booked, s.closedAt, ' +
+  'v.active, v.capacity, v.opensDaysAhead, v.opensAtHour, v.membersOnly, v.maxPerDay, v.maxPerWeek, v.cancelCutoffHours, v.noShowGraceMinutes, v.noShowCounts, v.waitlist, ' +
+  `CASE WHEN ${ACTIVE_MEMBERSHIP_EXISTS_SQL} THEN 1 ELSE 0 END AS member, a.suspendedUntil, mine.id AS mineId ` +
+  'FROM venue_slots s JOIN venues v ON v.id = s.venueId LEFT JOIN booking_accounts a ON a.userId = ? ' +
+  'LEFT JOIN bookings mine ON mine.slotId = s.id AND mine.activeUserId = ? ' +
+  'WHERE s.id = ?';
+
+interface RawBookingContext {
+  venueId: string;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  slotCapacity: number | string;
+  booked: number | string;
+  closedAt: Date | string | null;
+  active: unknown;
+  capacity: number | string;
+  opensDaysAhead: number | string;
+  opensAtHour: number | string;
+  membersOnly: unknown;
+  maxPerDay: number | string | null;
+  maxPerWeek: number | string | null;
+  cancelCutoffHours: number | string;
+  noShowGraceMinutes: number | string;
+  noShowCounts: unknown;
+  waitlist: unknown;
+  member: unknown;
+  suspendedUntil: Date | string | null;
+  mineId: string | null;
+}
+
+const SETTLED_SQL =
+  'SELECT s.booked, s.capacity, s.closedAt, a.suspendedUntil, c.week, c.day, c.slot FROM venue_slots s ' +
+  'LEFT JOIN booking_accounts a ON a.userId = ? ' +
+  'CROSS JOIN (SELECT COUNT(*) AS week, SUM(CASE WHEN b.slotDate = ? THEN 1 ELSE 0 END) AS day, SUM(CASE WHEN b.slotId = ? THEN 1 ELSE 0 END) AS slot ' +
+  `FROM bookings b WHERE b.userId = ? AND b.venueId = ? AND b.slotDate BETWEEN ? AND ? AND b.status IN (${ACTIVE.map(() => '?').join(', ')})) c ` +
+  'WHERE s.id = ?';
+
+interface RawSettled {
+  booked: number | string;
+  capacity: number | string;
+  closedAt: Date | string | null;
+  suspendedUntil: Date | string | null;
+  week: number | string | null;
+  day: number | string | null;
+  slot: number | string | null;
+}
+
+const TAKE_PLACE_SQL = 'UPDATE venue_slots SET booked = booked + 1 WHERE id = ? AND booked < capacity AND closedAt IS NULL';
+
+const INSERT_BOOKING_SQL =
+  'INSERT INTO bookings (id, slotId, venueId, userId, activeUserId, status, waitlistSeq, slotDate, startsAt, endsAt, createdAt, ' +
+  'confirmedAt, cancelledAt, checkedInAt, checkedInBy, noShowAt, noShowCounted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';

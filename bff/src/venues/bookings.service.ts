@@ -27,11 +27,9 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { paged } from '../common/paging';
 import { isUniqueViolation, TransactionRunner } from '../common/transaction-runner';
-import { MembershipLookup } from '../membership/membership-lookup';
 import { MessagesService } from '../messages/messages.service';
 import { BookingsRepository } from './bookings.repository';
 import { CreateBookingDto } from './dto/booking.dto';
-import { BookingAccountEntity } from './entities/booking-account.entity';
 import { BookingEntity } from './entities/booking.entity';
 import { VenueSlotEntity } from './entities/venue-slot.entity';
 import { VenueEntity } from './entities/venue.entity';
@@ -85,7 +83,6 @@ export class BookingsService {
   constructor(
     private readonly bookings: BookingsRepository,
     private readonly venues: VenuesRepository,
-    private readonly memberships: MembershipLookup,
     private readonly messages: MessagesService,
     private readonly access: VenueAccess,
     private readonly tx: TransactionRunner,
@@ -93,36 +90,40 @@ export class BookingsService {
   ) {}
 
   async book(user: AuthUser, dto: CreateBookingDto): Promise<BookingResponse> {
-    const slot = await this.venues.findSlot(dto.slotId);
-    const venue = slot ? await this.venues.findVenue(slot.venueId) : null;
-    if (!slot || !venue || !venue.active) throw notFound('SLOT_NOT_FOUND');
-    const rules = venueRules(venue);
-    const isMember = (await this.memberships.findActive(user.id)) !== null;
+    // One plain read, no lock: refusals, and the losers of a rush for a full slot, leave here.
+    const ctx = await this.bookings.bookingContext(dto.slotId, user.id);
+    if (!ctx || !ctx.venueActive) throw notFound('SLOT_NOT_FOUND');
+    const { slot, rules } = ctx;
     const wantsWaitlist = dto.waitlist === true && rules.waitlist;
-    const week = weekRange(localDate(slot.startsAt));
-    const countQuery = { userId: user.id, venueId: venue.id, slotId: slot.id, date: localDate(slot.startsAt), weekFrom: week.from, weekTo: week.to };
-    const decide = (now: Date, account: BookingAccountEntity | null, counts: { day: number; week: number; slot: number }) =>
+    const date = localDate(slot.startsAt);
+    const decide = (now: Date, suspendedUntil: Date | null, counts: { day: number; week: number; slot: number } | null) =>
       bookingRefusal({
         now,
         slot: { startsAt: slot.startsAt, closed: slot.closedAt !== null },
         rules,
-        isMember,
-        suspendedUntil: account?.suspendedUntil ?? null,
-        holdsThisSlot: counts.slot > 0,
-        activeThatDay: counts.day,
-        activeThatWeek: counts.week,
+        isMember: ctx.isMember,
+        suspendedUntil,
+        // Day and week are counted under the member's lock (below), on settled data.
+        holdsThisSlot: counts ? counts.slot > 0 : ctx.holdsThisSlot,
+        activeThatDay: counts?.day ?? 0,
+        activeThatWeek: counts?.week ?? 0,
       });
-
-    // Plain reads, no lock: refusals and the losers of a rush for a full slot leave here.
-    const early = decide(this.clock.now(), await this.bookings.findAccount(user.id), await this.bookings.activeCounts(this.tx.manager(), countQuery));
+    const early = decide(this.clock.now(), ctx.suspendedUntil, null);
     if (early) throw refusalException(early);
     if (slot.booked >= slot.capacity && !wantsWaitlist) throw conflict('SLOT_FULL');
 
+    const week = weekRange(date);
+    const settledQuery = { userId: user.id, venueId: slot.venueId, slotId: slot.id, date, weekFrom: week.from, weekTo: week.to };
     try {
       return await this.underMemberLock(user.id, async (em) => {
         const now = this.clock.now();
-        const refusal = decide(now, await this.bookings.findAccount(user.id, em), await this.bookings.activeCounts(em, countQuery));
+        const settled = await this.bookings.settled(em, settledQuery);
+        if (!settled) throw notFound('SLOT_NOT_FOUND');
+        const refusal = decide(now, settled.suspendedUntil, settled.counts);
         if (refusal) throw refusalException(refusal);
+        // Once the slot has filled, the many losers of a rush answer SLOT_FULL here instead of
+        // queueing on the slot row's lock just to be told the same.
+        if (!wantsWaitlist && settled.booked >= settled.capacity) throw conflict('SLOT_FULL');
         return this.takePlaceOrQueue(em, user.id, slot, wantsWaitlist, now);
       });
     } catch (err) {
@@ -132,11 +133,7 @@ export class BookingsService {
     }
   }
 
-  private async takePlaceOrQueue(em: EntityManager, userId: string, slot: VenueSlotEntity, wantsWaitlist: boolean, now: Date): Promise<BookingResponse> {
-    // A fresh look without a lock: once the slot has filled, the many losers of a rush answer
-    // SLOT_FULL here instead of queueing on the slot row's lock just to be told the same.
-    const seen = await this.bookings.slotCounters(em, slot.id);
-    if (!wantsWaitlist && seen && seen.booked >= seen.capacity) throw conflict('SLOT_FULL');
+  private async takePlaceOrQueue(em: EntityManager, userId: string, slot: BookableSlot, wantsWaitlist: boolean, now: Date): Promise<BookingResponse> {
     // A place freed between "full" and joining the queue is taken instead: at most a few rounds.
     for (let round = 0; round < 3; round++) {
       if (await this.bookings.takePlace(em, slot.id)) {
@@ -261,7 +258,10 @@ export class BookingsService {
   }
 }
 
-export function newBooking(slot: VenueSlotEntity, userId: string, status: 'confirmed' | 'waitlisted', waitlistSeq: number | null, now: Date): BookingEntity {
+/** The slot facts a new booking copies. */
+type BookableSlot = Pick<VenueSlotEntity, 'id' | 'venueId' | 'startsAt' | 'endsAt'>;
+
+export function newBooking(slot: BookableSlot, userId: string, status: 'confirmed' | 'waitlisted', waitlistSeq: number | null, now: Date): BookingEntity {
   return {
     id: newId(),
     slotId: slot.id,

@@ -38,7 +38,7 @@ export function toVenueResponse(v: VenueEntity): VenueResponse {
 type SlotFields = Pick<VenueSlotEntity, 'id' | 'venueId' | 'startsAt' | 'endsAt' | 'capacity' | 'booked' | 'waitlisted' | 'closedAt'>;
 
 /** `opensAt` may be passed in when the caller already knows it (all slots of one date share it). */
-export function toSlotResponse(s: SlotFields, rules: VenueRules, now: Date, mine: SlotMine | null, opensAt = bookingOpensAt(s.startsAt, rules)): SlotResponse {
+export function toSlotResponse(s: SlotFields, rules: Pick<VenueRules, 'opensDaysAhead' | 'opensAtHour'>, now: Date, mine: SlotMine | null, opensAt = bookingOpensAt(s.startsAt, rules)): SlotResponse {
   return {
     id: s.id,
     venueId: s.venueId,

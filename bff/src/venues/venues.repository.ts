@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { BookingStatus } from '@unionhome/shared';
 import { TransactionRunner } from '../common/transaction-runner';
+import { boolOf, instantOf, instantOrNull, instantParam } from '../database/raw-values';
 import { UserEntity } from '../users/entities/user.entity';
 import { VenueSlotEntity } from './entities/venue-slot.entity';
 import { VenueEntity } from './entities/venue.entity';
@@ -54,31 +55,36 @@ export class VenuesRepository {
   }
 
   /**
-   * The day view in one statement: a range scan of (venueId, startsAt) with the caller's own
-   * active booking of each slot joined by the unique (slotId, activeUserId) index.
+   * The day view in one statement: the venue by primary key, a range scan of its (venueId,
+   * startsAt) index for the day, and the caller's own active booking of each slot by the unique
+   * (slotId, activeUserId) index. `venue` is null when there is no such venue; a venue without
+   * slots that day comes back as one row with no slot.
    *
    * This is the hottest read of the app (everyone refreshing a popular course as it opens), so it
    * is fixed SQL sent straight through the driver: plain SQL both databases run alike, no query
-   * building and no entity hydration per request (together several times the cost of the query).
+   * building and no entity hydration per request (together several times the cost of the query),
+   * and one round trip for the venue's rules and the slots.
    */
-  async dayView(venueId: string, from: Date, to: Date, userId: string): Promise<DayViewSlot[]> {
-    const rows: RawDayViewRow[] = await this.tx.manager().query(DAY_VIEW_SQL, [userId, venueId, this.instantParam(from), this.instantParam(to)]);
-    return rows.map((r) => ({
-      id: r.id,
-      venueId,
-      startsAt: instant(r.startsAt),
-      endsAt: instant(r.endsAt),
-      capacity: Number(r.capacity),
-      booked: Number(r.booked),
-      waitlisted: Number(r.waitlisted),
-      closedAt: r.closedAt === null ? null : instant(r.closedAt),
-      mine: r.bookingId ? { id: r.bookingId, status: r.bookingStatus! } : null,
-    }));
-  }
-
-  /** A datetime parameter for raw SQL: mysql2 writes a Date as UTC (timezone 'Z'); SQLite compares TypeORM's UTC text. */
-  private instantParam(d: Date): Date | string {
-    return this.tx.kind === 'mysql' ? d : d.toISOString().replace('T', ' ').replace('Z', '');
+  async dayView(venueId: string, from: Date, to: Date, userId: string): Promise<DayView> {
+    const kind = this.tx.kind;
+    const rows: RawDayViewRow[] = await this.tx.manager().query(DAY_VIEW_SQL, [instantParam(kind, from), instantParam(kind, to), userId, venueId]);
+    if (!rows.length) return { venue: null, slots: [] };
+    const v = rows[0];
+    const venue = { id: venueId, orgId: v.orgId, active: boolOf(v.active), opensDaysAhead: Number(v.opensDaysAhead), opensAtHour: Number(v.opensAtHour) };
+    const slots = rows
+      .filter((r) => r.id !== null)
+      .map((r) => ({
+        id: r.id!,
+        venueId,
+        startsAt: instantOf(r.startsAt!),
+        endsAt: instantOf(r.endsAt!),
+        capacity: Number(r.capacity),
+        booked: Number(r.booked),
+        waitlisted: Number(r.waitlisted),
+        closedAt: instantOrNull(r.closedAt),
+        mine: r.bookingId ? { id: r.bookingId, status: r.bookingStatus! } : null,
+      }));
+    return { venue, slots };
   }
 
   /** Slots of the venue that overlap [startsAt, endsAt). Slots last at most a day, so the scan stays on the index. */
@@ -111,28 +117,32 @@ export interface DayViewSlot extends Pick<VenueSlotEntity, 'id' | 'venueId' | 's
   mine: { id: string; status: BookingStatus } | null;
 }
 
+export interface DayView {
+  /** What the day view needs of the venue: who may see it, and when its slots open. */
+  venue: Pick<VenueEntity, 'id' | 'orgId' | 'active' | 'opensDaysAhead' | 'opensAtHour'> | null;
+  slots: DayViewSlot[];
+}
+
 const DAY_VIEW_SQL =
-  'SELECT s.id, s.startsAt, s.endsAt, s.capacity, s.booked, s.waitlisted, s.closedAt, b.id AS bookingId, b.status AS bookingStatus ' +
-  'FROM venue_slots s LEFT JOIN bookings b ON b.slotId = s.id AND b.activeUserId = ? ' +
-  'WHERE s.venueId = ? AND s.startsAt >= ? AND s.startsAt < ? ORDER BY s.startsAt';
+  'SELECT v.orgId, v.active, v.opensDaysAhead, v.opensAtHour, ' +
+  's.id, s.startsAt, s.endsAt, s.capacity, s.booked, s.waitlisted, s.closedAt, b.id AS bookingId, b.status AS bookingStatus ' +
+  'FROM venues v ' +
+  'LEFT JOIN venue_slots s ON s.venueId = v.id AND s.startsAt >= ? AND s.startsAt < ? ' +
+  'LEFT JOIN bookings b ON b.slotId = s.id AND b.activeUserId = ? ' +
+  'WHERE v.id = ? ORDER BY s.startsAt';
 
 interface RawDayViewRow {
-  id: string;
-  startsAt: Date | string;
-  endsAt: Date | string;
-  capacity: number | string;
-  booked: number | string;
-  waitlisted: number | string;
+  orgId: string;
+  active: unknown;
+  opensDaysAhead: number | string;
+  opensAtHour: number | string;
+  id: string | null;
+  startsAt: Date | string | null;
+  endsAt: Date | string | null;
+  capacity: number | string | null;
+  booked: number | string | null;
+  waitlisted: number | string | null;
   closedAt: Date | string | null;
   bookingId: string | null;
   bookingStatus: BookingStatus | null;
-}
-
-/**
- * A datetime column of a raw row: mysql2 (timezone 'Z') gives a Date; better-sqlite3 gives the
- * UTC text TypeORM stored ("2026-11-23 11:00:00.000"), read here as UTC just as TypeORM does.
- */
-function instant(v: Date | string): Date {
-  if (v instanceof Date) return v;
-  return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 }

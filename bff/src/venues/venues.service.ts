@@ -59,21 +59,20 @@ export class VenuesService {
   }
 
   /**
-   * The slots of one local day with their live counters and the caller's own booking: the venue by
-   * primary key and, in parallel, one range scan of (venueId, startsAt) joined with the caller's
-   * bookings by the unique (slotId, activeUserId) index — two statements however busy the day is
-   * (a third only when the caller waits on the list, for the position).
+   * The slots of one local day with their live counters and the caller's own booking, in one
+   * statement however busy the day is (VenuesRepository.dayView; a second only when the caller
+   * waits on the list, for the position).
    */
   async slotsOfDay(user: AuthUser, venueId: string, date: string): Promise<SlotResponse[]> {
     const from = localDateTime(date);
-    const [venue, slots] = await Promise.all([this.visibleVenue(user, venueId), this.venues.dayView(venueId, from, localDateTime(addDays(date, 1)), user.id)]);
+    const { venue, slots } = await this.venues.dayView(venueId, from, localDateTime(addDays(date, 1)), user.id);
+    if (!venue || (!venue.active && !(await this.access.manages(user, venue)))) throw notFound('VENUE_NOT_FOUND');
     const mine = slots.flatMap((s) => (s.mine ? [s.mine] : []));
     const positions = await this.bookings.waitlistPositions(mine);
-    const rules = venueRules(venue);
     const now = this.clock.now();
     // Every slot of one local date opens at the same instant.
-    const opensAt = bookingOpensAt(from, rules);
-    return slots.map((s) => toSlotResponse(s, rules, now, s.mine ? toSlotMine(s.mine, positions.get(s.mine.id)) : null, opensAt));
+    const opensAt = bookingOpensAt(from, venue);
+    return slots.map((s) => toSlotResponse(s, venue, now, s.mine ? toSlotMine(s.mine, positions.get(s.mine.id)) : null, opensAt));
   }
 
   async create(user: AuthUser, dto: CreateVenueDto): Promise<VenueResponse> {
