@@ -134,6 +134,7 @@ export class BookingsService {
   }
 
   private async takePlaceOrQueue(em: EntityManager, userId: string, slot: BookableSlot, wantsWaitlist: boolean, now: Date): Promise<BookingResponse> {
+    if (!wantsWaitlist) return this.confirmPlace(em, userId, slot, now);
     // A place freed between "full" and joining the queue is taken instead: at most a few rounds.
     for (let round = 0; round < 3; round++) {
       if (await this.bookings.takePlace(em, slot.id)) {
@@ -151,6 +152,20 @@ export class BookingsService {
     }
     const fresh = await em.findOneBy(VenueSlotEntity, { id: slot.id });
     throw fresh?.closedAt ? unprocessable('BOOKING_CLOSED') : conflict('SLOT_FULL');
+  }
+
+  /**
+   * A place or nothing. The booking row goes in first and the guarded UPDATE last, so the slot
+   * row's lock, which the UPDATE takes, is held only until the commit that follows it: in a rush
+   * every round trip made under that lock waits behind the other requests' work in this process,
+   * and the next member in line waits for all of it. No place left: the error rolls the row back
+   * with the transaction.
+   */
+  private async confirmPlace(em: EntityManager, userId: string, slot: BookableSlot, now: Date): Promise<BookingResponse> {
+    const booking = newBooking(slot, userId, 'confirmed', null, now);
+    await this.bookings.insertBooking(em, booking);
+    if (!(await this.bookings.takePlace(em, slot.id))) throw conflict('SLOT_FULL');
+    return { id: booking.id, slotId: slot.id, status: 'confirmed' };
   }
 
   /** Runs `work` in a transaction holding the person's lock, retried when it lost a deadlock. */
