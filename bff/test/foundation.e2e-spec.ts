@@ -20,6 +20,12 @@ describe('foundation: health, errors, auth, me, orgs', () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/dev-login', '/api/v1/me', '/api/v1/orgs', '/api/v1/health']));
+    // Decorators folded with applyDecorators still document their fields.
+    const rules = res.body.components.schemas.VenueRulesDto.properties;
+    expect(rules.capacity).toMatchObject({ type: 'number', description: '每个时段的默认名额' });
+    expect(rules.maxPerDay).toMatchObject({ nullable: true });
+    expect(rules.waitlist).toMatchObject({ type: 'boolean' });
+    expect(res.body.components.schemas.CreateVenueDto.properties.rules).toBeDefined();
     const h = await t.http.get('/api/v1/health');
     expect(h.headers['x-content-type-options']).toBe('nosniff');
     expect(h.headers['x-frame-options']).toBeDefined();

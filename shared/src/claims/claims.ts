@@ -1,6 +1,6 @@
 import { addDays } from '../common/dates';
 import type { StoredDocumentResponse } from '../files';
-import type { PayoutLine, PayoutResult, PayoutTier } from './payout';
+import type { PayoutLine, PayoutResult, PayoutRule } from './payout';
 
 /** Document types of a claim (API.md), in the order the checklist shows them. */
 export const CLAIM_DOCUMENT_TYPES = ['id_card_front', 'id_card_back', 'discharge_summary', 'settlement', 'invoice', 'expense_list', 'other'] as const;
@@ -109,14 +109,8 @@ export const MAX_DOCUMENTS_PER_CLAIM = 30;
 
 // ---- plans and coverage ----
 
-export interface PlanRuleFields {
-  deductible: number;
-  tiers: PayoutTier[];
-  bonusBp: number;
-  bonusTags: string[];
-  perClaimCap: number | null;
-  annualCap: number | null;
-}
+/** A plan's payout rule as the API carries it: the same fields the payout function reads. */
+export type PlanRuleFields = PayoutRule;
 
 export interface PlanResponse extends PlanRuleFields {
   id: string;

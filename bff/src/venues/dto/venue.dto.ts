@@ -12,58 +12,49 @@ const range = (key: keyof typeof VENUE_RULE_RANGES, unit: string) => {
   return applyDecorators(IsInt({ message: '应为整数' }), Min(min, { message }), Max(max, { message }));
 };
 
+/** An optional integer rule within its shared range, documented for OpenAPI. */
+const optionalRange = (key: keyof typeof VENUE_RULE_RANGES, unit: string, description: string, nullable = false) =>
+  applyDecorators(ApiPropertyOptional({ description, ...(nullable ? { nullable } : {}) }), IsOptional(), range(key, unit));
+
+/** An optional yes/no rule, documented for OpenAPI. */
+const optionalFlag = (description: string) => applyDecorators(ApiPropertyOptional({ description }), IsOptional(), IsBoolean({ message: '应为是或否' }));
+
 /** Booking rules of a venue; every field optional (defaults on create, unchanged on update). */
 export class VenueRulesDto implements Partial<VenueRules> {
-  @ApiPropertyOptional({ description: '每个时段的默认名额' })
-  @IsOptional()
-  @range('capacity', '人')
+  @optionalRange('capacity', '人', '每个时段的默认名额')
   capacity?: number;
 
-  @ApiPropertyOptional({ description: '提前几天开放预约' })
-  @IsOptional()
-  @range('opensDaysAhead', '天')
+  @optionalRange('opensDaysAhead', '天', '提前几天开放预约')
   opensDaysAhead?: number;
 
-  @ApiPropertyOptional({ description: '开放预约的整点（0–23）' })
-  @IsOptional()
-  @range('opensAtHour', '点')
+  @optionalRange('opensAtHour', '点', '开放预约的整点（0–23）')
   opensAtHour?: number;
 
-  @ApiPropertyOptional({ description: '仅限工会会员' })
-  @IsOptional()
-  @IsBoolean({ message: '应为是或否' })
+  @optionalFlag('仅限工会会员')
   membersOnly?: boolean;
 
-  @ApiPropertyOptional({ nullable: true, description: '每人每天最多预约次数；null 为不限' })
-  @IsOptional()
-  @range('maxPerDay', '次')
+  @optionalRange('maxPerDay', '次', '每人每天最多预约次数；null 为不限', true)
   maxPerDay?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '每人每周最多预约次数；null 为不限' })
-  @IsOptional()
-  @range('maxPerWeek', '次')
+  @optionalRange('maxPerWeek', '次', '每人每周最多预约次数；null 为不限', true)
   maxPerWeek?: number | null;
 
-  @ApiPropertyOptional({ description: '开始前几小时截止取消' })
-  @IsOptional()
-  @range('cancelCutoffHours', '小时')
+  @optionalRange('cancelCutoffHours', '小时', '开始前几小时截止取消')
   cancelCutoffHours?: number;
 
-  @ApiPropertyOptional({ description: '开始后几分钟未签到算未到场' })
-  @IsOptional()
-  @range('noShowGraceMinutes', '分钟')
+  @optionalRange('noShowGraceMinutes', '分钟', '开始后几分钟未签到算未到场')
   noShowGraceMinutes?: number;
 
-  @ApiPropertyOptional({ description: '未到场计入暂停预约的次数' })
-  @IsOptional()
-  @IsBoolean({ message: '应为是或否' })
+  @optionalFlag('未到场计入暂停预约的次数')
   noShowCounts?: boolean;
 
-  @ApiPropertyOptional({ description: '约满后可排队候补' })
-  @IsOptional()
-  @IsBoolean({ message: '应为是或否' })
+  @optionalFlag('约满后可排队候补')
   waitlist?: boolean;
 }
+
+/** The optional nested rules object of create and update. */
+const optionalRules = () =>
+  applyDecorators(ApiPropertyOptional({ type: VenueRulesDto }), IsOptional(), IsObject({ message: '格式不正确' }), ValidateNested(), Type(() => VenueRulesDto));
 
 export class CreateVenueDto implements CreateVenueRequest {
   @IsText(60, { example: '瑜伽课' })
@@ -86,11 +77,7 @@ export class CreateVenueDto implements CreateVenueRequest {
   @IsEntityId({ description: '所属文化宫（仅管理员可指定）', required: false })
   orgId?: string;
 
-  @ApiPropertyOptional({ type: VenueRulesDto })
-  @IsOptional()
-  @IsObject({ message: '格式不正确' })
-  @ValidateNested()
-  @Type(() => VenueRulesDto)
+  @optionalRules()
   rules?: VenueRulesDto;
 }
 
@@ -108,15 +95,9 @@ export class UpdateVenueDto implements UpdateVenueRequest {
   @IsText(100)
   location?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean({ message: '应为是或否' })
+  @optionalFlag('是否对职工开放')
   active?: boolean;
 
-  @ApiPropertyOptional({ type: VenueRulesDto })
-  @IsOptional()
-  @IsObject({ message: '格式不正确' })
-  @ValidateNested()
-  @Type(() => VenueRulesDto)
+  @optionalRules()
   rules?: VenueRulesDto;
 }
