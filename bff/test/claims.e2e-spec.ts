@@ -1,4 +1,5 @@
-import { ClaimResponse, PlanResponse } from '@unionhome/shared';
+import { ClaimResponse, invoiceKey, PlanResponse } from '@unionhome/shared';
+import { InvoiceKeyEntity } from '../src/claims/entities/invoice-key.entity';
 import { addMember, Auth, claimBody, createDraft, demoPlan, invoice, midYear, stay, submittedClaim, uploadRequired } from './support/claims';
 import { jpeg } from './support/images';
 import { createTestApp, TestApp } from './support/test-app';
@@ -385,6 +386,14 @@ describe('mutual-aid claims: the three steps, every refusal, review and payment'
       // resubmitting without a new invoice photo is refused, naming what was asked for
       const notYet = await post(`/claims/${id}/submit`, { declaration: true }).expect(422);
       expect(notYet.body).toMatchObject({ code: 'DOCUMENTS_MISSING', details: { missing: ['invoice'] } });
+
+      // correcting the invoice number moves what the claim holds: the mistyped one is free again
+      const typed = waiting.invoices[0];
+      const corrected = invoice(typed.amount);
+      await t.http.patch(`${API}/claims/${id}`).set(worker).send({ invoices: [corrected] }).expect(200);
+      const held = await t.ds.manager.findBy(InvoiceKeyEntity, { claimId: id });
+      expect(held.map((k) => k.invoiceKey)).toEqual([invoiceKey(corrected)]);
+      expect(await t.ds.manager.countBy(InvoiceKeyEntity, { invoiceKey: invoiceKey(typed) })).toBe(0);
 
       // replace the photo: the old one stays for the reviewer's history, not in the worker's list
       const oldInvoice = waiting.documents.find((d) => d.type === 'invoice')!;

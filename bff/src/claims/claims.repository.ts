@@ -195,6 +195,13 @@ export class ClaimsRepository {
     return em.findOneBy(InvoiceKeyEntity, { invoiceKey: key });
   }
 
+  /** The held keys among `keys`, in one indexed read, by key. */
+  async findInvoiceKeys(keys: string[], em: EntityManager = this.tx.manager()): Promise<Map<string, InvoiceKeyEntity>> {
+    if (!keys.length) return new Map();
+    const rows = await em.findBy(InvoiceKeyEntity, { invoiceKey: In([...new Set(keys)]) });
+    return new Map(rows.map((r) => [r.invoiceKey, r]));
+  }
+
   invoiceKeysOf(em: EntityManager, claimId: string): Promise<InvoiceKeyEntity[]> {
     return em.findBy(InvoiceKeyEntity, { claimId });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import {
   checkClaimDates,
   CLAIM_DOCUMENT_INFO,
@@ -263,9 +263,10 @@ export class ClaimsService {
 
   /** Read-only check before anything is written: step 1 tells the worker at once. */
   private async assertInvoicesFree(em: EntityManager, claimId: string | null, invoices: ClaimInvoice[]): Promise<void> {
+    const held = await this.repo.findInvoiceKeys(invoices.map(invoiceKey), em);
     for (const inv of invoices) {
-      const held = await this.repo.findInvoiceKey(invoiceKey(inv), em);
-      if (held && held.claimId !== claimId) throw duplicateInvoice(inv, held.usedAt);
+      const h = held.get(invoiceKey(inv));
+      if (h && h.claimId !== claimId) throw duplicateInvoice(inv, h.usedAt);
     }
   }
 
@@ -273,11 +274,14 @@ export class ClaimsService {
   private async holdInvoices(em: EntityManager, claim: ClaimEntity, invoices: ClaimInvoice[]): Promise<void> {
     const wanted = new Map(invoices.map((i) => [invoiceKey(i), i]));
     const held = await this.repo.invoiceKeysOf(em, claim.id);
-    for (const h of held) if (!wanted.has(h.invoiceKey)) await em.delete(InvoiceKeyEntity, { id: h.id });
+    const dropped = held.filter((h) => !wanted.has(h.invoiceKey)).map((h) => h.id);
+    if (dropped.length) await em.delete(InvoiceKeyEntity, { id: In(dropped) });
     const now = this.clock.now();
-    for (const [key, inv] of wanted) {
-      if (held.some((h) => h.invoiceKey === key)) continue;
-      const other = await this.repo.findInvoiceKey(key, em);
+    const toTake = [...wanted.keys()].filter((key) => !held.some((h) => h.invoiceKey === key));
+    const others = await this.repo.findInvoiceKeys(toTake, em);
+    for (const key of toTake) {
+      const inv = wanted.get(key)!;
+      const other = others.get(key);
       if (other) throw duplicateInvoice(inv, other.usedAt);
       try {
         await em.insert(InvoiceKeyEntity, { id: newId(), invoiceKey: key, claimId: claim.id, usedAt: now });
