@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import type { Locator, Page } from 'playwright-core';
-import { Browser, launchBrowser, loginAs, shot, Stack, startStack } from './support/harness';
+import { loginAs, shot, snap, switchTo, withStack } from './support/harness';
 
 /**
  * Issue 4 in the H5 build: 张伟 goes from 医疗互助 on 首页 to a submitted claim in three screens,
@@ -14,12 +14,6 @@ const byText = (page: Page | Locator, text: string) => visible(page.getByText(te
 
 async function tap(page: Page | Locator, text: string): Promise<void> {
   await byText(page, text).click();
-}
-
-async function snap(page: Page, name: string, focus?: Locator): Promise<void> {
-  if (focus) await focus.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(600);
-  await shot(page, name);
 }
 
 /** The input of a form field by its label (a required field's label ends with a red '*'). */
@@ -42,27 +36,12 @@ async function paperPhoto(w: number, h: number, tint: number): Promise<Buffer> {
     .toBuffer();
 }
 
-async function switchTo(page: Page, baseUrl: string, phone: string, path: string): Promise<void> {
-  await page.goto('about:blank');
-  await loginAs(page, baseUrl, phone, path);
-}
-
 describe('medical mutual-aid claim in the H5 build', () => {
-  let stack: Stack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  const app = withStack();
 
   it('张伟 (13800000001) claims in three steps from 医疗互助, with real photos', async () => {
-    const { page } = browser;
-    await loginAs(page, stack.baseUrl, '13800000001', '/pages/index/index');
+    const { page } = app.browser;
+    await loginAs(page, app.stack.baseUrl, '13800000001', '/pages/index/index');
     await tap(page, '医疗互助');
     await byText(page, '职工医疗互助').waitFor();
     await byText(page, '我的保障').waitFor();
@@ -132,13 +111,13 @@ describe('medical mutual-aid claim in the H5 build', () => {
     await byText(page, '¥1,600.00').waitFor();
     await snap(page, 'claims-06-submitted');
 
-    const mine = await stack.api<{ data: Array<{ status: string; estimatePayout: number }> }>('GET', '/claims', undefined, await stack.token('13800000001'));
+    const mine = await app.stack.api<{ data: Array<{ status: string; estimatePayout: number }> }>('GET', '/claims', undefined, await app.stack.token('13800000001'));
     expect(mine.body.data).toEqual([expect.objectContaining({ status: 'submitted', estimatePayout: 160_000 })]);
   });
 
   it('the claim reviewer (13800000003) opens it from 工作台, looks at the photos and approves the computed amount', async () => {
-    const { page } = browser;
-    await switchTo(page, stack.baseUrl, '13800000003', '/packages/workbench/pages/index/index');
+    const { page } = app.browser;
+    await switchTo(page, app.stack.baseUrl, '13800000003', '/packages/workbench/pages/index/index');
     await tap(page, '理赔审核');
     await visible(page.locator('[aria-label="张伟的申请"]')).waitFor();
     await snap(page, 'claims-07-review-queue');
@@ -165,8 +144,8 @@ describe('medical mutual-aid claim in the H5 build', () => {
   });
 
   it('张伟 sees 已通过 with the amount, on 我的理赔 and on the claim page', async () => {
-    const { page } = browser;
-    await switchTo(page, stack.baseUrl, '13800000001', '/packages/claims/pages/index/index');
+    const { page } = app.browser;
+    await switchTo(page, app.stack.baseUrl, '13800000001', '/packages/claims/pages/index/index');
     const row = visible(page.locator('.claim-row', { hasText: '绍兴市人民医院' }));
     await byText(row, '已通过').waitFor();
     await byText(row, '¥1,600.00').waitFor();
@@ -177,7 +156,7 @@ describe('medical mutual-aid claim in the H5 build', () => {
     await byText(page, '办理进度').waitFor();
     await snap(page, 'claims-12-worker-claim-approved');
 
-    await page.goto(`${stack.baseUrl}/#/packages/claims/pages/coverage/index`);
+    await page.goto(`${app.stack.baseUrl}/#/packages/claims/pages/coverage/index`);
     await byText(page, '¥18,400.00').waitFor();
     await snap(page, 'claims-13-coverage');
   });

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { idNumberCheckChar } from '@unionhome/shared';
 import type { Page } from 'playwright-core';
-import { Browser, launchBrowser, loginAs, shot, Stack, startStack, tapText } from './support/harness';
+import { confirmModal, loginAs, snap, switchTo, tapText, withStack } from './support/harness';
 
 const id18 = (first17: string) => first17 + idNumberCheckChar(first17);
 
@@ -12,32 +12,6 @@ const FAMILY = [
   { relation: '子女', name: '周小雨', idNumber: id18('33060220140909004'), income: '0' },
 ];
 
-/**
- * Logs in as someone else on a freshly loaded app, as on another phone: Taro's H5 router keeps
- * earlier pages hidden in the DOM, and those would still hold the previous person's screens.
- */
-async function switchTo(page: Page, baseUrl: string, phone: string, path: string): Promise<void> {
-  await page.goto('about:blank');
-  await loginAs(page, baseUrl, phone, path);
-}
-
-/**
- * A screenshot once Taro's page-slide animation has finished, optionally with `focus` scrolled
- * into view (H5 pages scroll inside their own container, so a full-page shot shows one screen).
- */
-async function snap(page: Page, name: string, focus?: ReturnType<Page['locator']>): Promise<void> {
-  if (focus) await focus.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(600);
-  await shot(page, name);
-}
-
-/** Confirms the H5 modal (Taro.showModal) that guards a decision. */
-async function confirmModal(page: Page, confirmText: string): Promise<void> {
-  const button = page.locator('.taro-model__confirm', { hasText: confirmText });
-  await button.waitFor({ state: 'visible' });
-  await button.click();
-}
-
 /** A tap on one of the app's big choice cards (role=radio / checkbox, named by its label). */
 async function choose(page: Page, name: string, scope?: string): Promise<void> {
   const root = scope ? page.locator(`[role=radiogroup][aria-label="${scope}"]`) : page;
@@ -46,22 +20,12 @@ async function choose(page: Page, name: string, scope?: string): Promise<void> {
 
 /** Issue 6 in the H5 build: a non-member applies for hardship aid, the officer checks it, the reviewer approves it. */
 describe('hardship aid in the H5 build', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const app = withStack();
   let archiveNo = '';
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
   it('李娜 (not a member) applies with a three-person household and a photo, sees the income test, and submits', async () => {
-    const { page } = browser;
-    await loginAs(page, stack.baseUrl, '13800000007', '/pages/index/index');
+    const { page } = app.browser;
+    await loginAs(page, app.stack.baseUrl, '13800000007', '/pages/index/index');
     await tapText(page, '困难帮扶');
     await page.getByText('不是工会会员也可以').first().waitFor();
     await snap(page, 'hardship-01-home');
@@ -119,8 +83,8 @@ describe('hardship aid in the H5 build', () => {
   });
 
   it('the officer of 示范基层工会 (13800000002) finds it in 帮扶初审 and passes it', async () => {
-    const { page } = browser;
-    await switchTo(page, stack.baseUrl, '13800000002', '/packages/workbench/pages/index/index');
+    const { page } = app.browser;
+    await switchTo(page, app.stack.baseUrl, '13800000002', '/packages/workbench/pages/index/index');
     await tapText(page, '帮扶初审');
     await page.getByText('李* · 重大疾病支出').waitFor();
     await snap(page, 'hardship-07-officer-queue');
@@ -136,8 +100,8 @@ describe('hardship aid in the H5 build', () => {
   });
 
   it('the hardship reviewer (13800000005) approves it with aid types: an archive number and a re-check date', async () => {
-    const { page } = browser;
-    await switchTo(page, stack.baseUrl, '13800000005', '/packages/workbench/pages/index/index');
+    const { page } = app.browser;
+    await switchTo(page, app.stack.baseUrl, '13800000005', '/packages/workbench/pages/index/index');
     await tapText(page, '帮扶审批');
     await tapText(page, '李* · 重大疾病支出');
     await page.getByText('给予的帮扶类型（批准时选择，可多选）').waitFor();
@@ -152,15 +116,15 @@ describe('hardship aid in the H5 build', () => {
     await snap(page, 'hardship-10-approved', page.locator('.hs-status__no').first());
 
     await page.goto('about:blank');
-    await page.goto(`${stack.baseUrl}/#/packages/workbench/pages/index/index`);
+    await page.goto(`${app.stack.baseUrl}/#/packages/workbench/pages/index/index`);
     await tapText(page, '困难职工档案');
     await page.getByText(/还有 \d+ 天/).first().waitFor();
     await snap(page, 'hardship-11-archive-due');
   });
 
   it('李娜 sees the archive number on her case', async () => {
-    const { page } = browser;
-    await switchTo(page, stack.baseUrl, '13800000007', '/packages/hardship/pages/index/index');
+    const { page } = app.browser;
+    await switchTo(page, app.stack.baseUrl, '13800000007', '/packages/hardship/pages/index/index');
     await page.getByText(`档案编号 ${archiveNo}`, { exact: false }).first().waitFor();
     await tapText(page, '重大疾病支出');
     await page.getByText(archiveNo, { exact: true }).waitFor();
@@ -170,8 +134,8 @@ describe('hardship aid in the H5 build', () => {
   });
 
   it('the admin edits the minimum living standards in 低保标准', async () => {
-    const { page } = browser;
-    await switchTo(page, stack.baseUrl, '13800000006', '/packages/workbench/pages/index/index');
+    const { page } = app.browser;
+    await switchTo(page, app.stack.baseUrl, '13800000006', '/packages/workbench/pages/index/index');
     await tapText(page, '低保标准');
     await page.getByText('各地区低保标准').waitFor();
     await page.locator('[aria-label="修改柯桥区"]').click();
@@ -180,7 +144,7 @@ describe('hardship aid in the H5 build', () => {
     await confirmModal(page, '保存');
     await page.getByText('¥1,180.00/月').waitFor();
     await snap(page, 'hardship-13-regions');
-    const region = await stack.api<{ minimumLiving: number }>('GET', '/regions/330603');
+    const region = await app.stack.api<{ minimumLiving: number }>('GET', '/regions/330603');
     expect(region.body.minimumLiving).toBe(118000);
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { idNumberCheckChar, INVITE_TOKEN_LENGTH } from '@unionhome/shared';
-import { Browser, launchBrowser, loginAs, shot as saveShot, Stack, startStack } from './support/harness';
+import { confirmModal, loginAs, shot as saveShot, withStack } from './support/harness';
 
 // The encoder the card page draws with, to check the drawn code is the token's code.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,31 +29,14 @@ function field(page: Page, label: string) {
   return page.getByRole('textbox', { name: new RegExp(`^${label}\\s*\\*?$`) }).filter({ visible: true });
 }
 
-/** Confirms the H5 modal (Taro.showModal) that guards a decision. */
-async function confirmModal(page: Page, confirmText: string): Promise<void> {
-  const button = page.locator('.taro-model__confirm', { hasText: confirmText });
-  await button.waitFor({ state: 'visible' });
-  await button.click();
-}
-
 /** Issue 3 in the H5 build: officer makes a join QR → a new worker opens its link and applies → officer approves → the card shows a QR. */
 describe('join by QR and the membership card in the H5 build', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const app = withStack();
   let joinUrl = '';
 
-  beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
   it('the officer (13800000002) creates a join QR code from 工作台 and sees it big, with the union name under it', async () => {
-    const { page } = browser;
-    await loginAs(page, stack.baseUrl, '13800000002', '/packages/workbench/pages/index/index');
+    const { page } = app.browser;
+    await loginAs(page, app.stack.baseUrl, '13800000002', '/packages/workbench/pages/index/index');
     await tap(page, '入会二维码');
     await page.getByText('新建入会二维码').waitFor();
     await page.locator('[role=radio]', { hasText: '7天' }).click();
@@ -67,13 +50,13 @@ describe('join by QR and the membership card in the H5 build', () => {
     expect((await qr.boundingBox())!.width).toBeGreaterThan(250); // big enough to print or show across a table
     await page.locator('.invite-sheet__org', { hasText: '示范基层工会' }).waitFor();
     joinUrl = (await page.locator('.invite-page__url').innerText()).trim();
-    expect(joinUrl).toMatch(new RegExp(`^${stack.baseUrl.replace(/[.]/g, '\\.')}/#/pages/join/index\\?scene=[0-9A-Z]{${INVITE_TOKEN_LENGTH}}$`));
+    expect(joinUrl).toMatch(new RegExp(`^${app.stack.baseUrl.replace(/[.]/g, '\\.')}/#/pages/join/index\\?scene=[0-9A-Z]{${INVITE_TOKEN_LENGTH}}$`));
     await page.getByText('已使用').waitFor();
     await shot(page, 'membership-02-officer-invite-qr');
   });
 
   it('a new worker (13800000007) opens the join link, fills the form with inline checks, reads and accepts, logs in and applies', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     // A fresh visitor: nobody logged in on this phone.
     await page.evaluate(() => localStorage.clear());
     await page.goto(joinUrl);
@@ -126,8 +109,8 @@ describe('join by QR and the membership card in the H5 build', () => {
   });
 
   it('the officer approves it in 入会审核, where the ID number shows masked', async () => {
-    const { page } = browser;
-    await loginAs(page, stack.baseUrl, '13800000002', '/packages/workbench/pages/index/index');
+    const { page } = app.browser;
+    await loginAs(page, app.stack.baseUrl, '13800000002', '/packages/workbench/pages/index/index');
     await tap(page, '入会审核');
     const item = page.locator('[aria-label="李娜的入会申请"]');
     await item.waitFor();
@@ -144,9 +127,9 @@ describe('join by QR and the membership card in the H5 build', () => {
   });
 
   it('the worker’s card page shows her card and a QR code that staff can verify, refreshed every 30 seconds', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     const firstCard = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/card') && r.status() === 200);
-    await loginAs(page, stack.baseUrl, '13800000007', '/packages/membership/pages/card/index');
+    await loginAs(page, app.stack.baseUrl, '13800000007', '/packages/membership/pages/card/index');
     const card = (await (await firstCard).json()) as { memberNo: string; qr: { token: string } };
 
     await page.getByText('工会会员卡').waitFor();
@@ -165,8 +148,8 @@ describe('join by QR and the membership card in the H5 build', () => {
     await shot(page, 'membership-08-member-card');
 
     // Venue staff scan it: valid, name masked.
-    const staff = await stack.token('13800000004');
-    const verified = await stack.api<{ valid: boolean; nameMasked: string }>('POST', '/cards/verify', { token: card.qr.token }, staff);
+    const staff = await app.stack.token('13800000004');
+    const verified = await app.stack.api<{ valid: boolean; nameMasked: string }>('POST', '/cards/verify', { token: card.qr.token }, staff);
     expect(verified.body).toMatchObject({ valid: true, memberNo: card.memberNo, nameMasked: '李*', orgName: '示范基层工会' });
 
     // While the page stays open, a new code arrives within about 30 seconds.
@@ -175,7 +158,7 @@ describe('join by QR and the membership card in the H5 build', () => {
     expect(refreshed.qr.token).not.toBe(card.qr.token);
 
     // And she has the approval in her message centre.
-    const messages = await stack.api<{ data: Array<{ title: string }> }>('GET', '/me/messages', undefined, await stack.token('13800000007'));
+    const messages = await app.stack.api<{ data: Array<{ title: string }> }>('GET', '/me/messages', undefined, await app.stack.token('13800000007'));
     expect(messages.body.data[0].title).toBe('入会申请已通过');
   });
 });

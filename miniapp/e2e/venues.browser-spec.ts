@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addDays, localDate } from '@unionhome/shared';
-import { Browser, launchBrowser, loginAs, shot, Stack, startStack, tapText } from './support/harness';
+import { confirmModal, loginAs, snap, switchTo, tapText, withStack } from './support/harness';
 
 interface Slot {
   id: string;
@@ -13,17 +13,10 @@ interface Venue {
   name: string;
 }
 
-/** Confirms the H5 modal (Taro.showModal) that guards a booking or a cancellation. */
-async function confirmModal(page: Page, confirmText: string): Promise<void> {
-  const button = page.locator('.taro-model__confirm', { hasText: confirmText });
-  await button.waitFor({ state: 'visible' });
-  await button.click();
+/** Confirms the H5 modal (Taro.showModal) that guards a booking or a cancellation, and waits until it has gone. */
+async function confirmAndClose(page: Page, confirmText: string): Promise<void> {
+  const button = await confirmModal(page, confirmText);
   await button.waitFor({ state: 'hidden' });
-}
-
-/** Lets a page transition or a modal's fade-in finish, so the screenshot shows what a person sees. */
-async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(600);
 }
 
 /** The slot card of a time, e.g. '19:00–20:00', on the day view (H5 keeps earlier pages in the DOM, hidden). */
@@ -31,38 +24,30 @@ const slotCard = (page: Page, time: string) => page.locator('.slots-page .vn-slo
 
 /** Issue 5 in the H5 build: 张伟 books tomorrow's yoga course, sees it in 我的预约, cancels it, and the place comes back. */
 describe('venue booking in the H5 build', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const app = withStack();
   let token: string;
   let yoga: Venue;
   const tomorrow = addDays(localDate(new Date()), 1);
 
   const tomorrowsYoga = async (): Promise<Slot> => {
-    const res = await stack.api<Slot[]>('GET', `/venues/${yoga.id}/slots?date=${tomorrow}`, undefined, token);
+    const res = await app.stack.api<Slot[]>('GET', `/venues/${yoga.id}/slots?date=${tomorrow}`, undefined, token);
     return res.body[0];
   };
 
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchBrowser();
-    token = await stack.token('13800000001');
-    const venues = await stack.api<Venue[]>('GET', '/venues', undefined, token);
+    token = await app.stack.token('13800000001');
+    const venues = await app.stack.api<Venue[]>('GET', '/venues', undefined, token);
     yoga = venues.body.find((v) => v.name === '瑜伽课')!;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
   });
 
   it('张伟 picks the yoga course tomorrow and books it after a confirmation', async () => {
-    const { page } = browser;
-    await loginAs(page, stack.baseUrl, '13800000001', '/pages/index/index');
+    const { page } = app.browser;
+    await loginAs(page, app.stack.baseUrl, '13800000001', '/pages/index/index');
     await tapText(page, '场馆预约');
     const card = page.locator('[aria-label="瑜伽课"]');
     await card.waitFor();
     await page.getByText('提前7天8:00开放预约').first().waitFor();
-    await settle(page);
-    await shot(page, 'venues-01-list');
+    await snap(page, 'venues-01-list');
 
     await card.click();
     await page.locator('.slots-page').getByText('明天', { exact: true }).click();
@@ -70,92 +55,82 @@ describe('venue booking in the H5 build', () => {
     await yogaSlot.waitFor();
     await yogaSlot.getByText('已约 0/20').waitFor();
     await yogaSlot.getByText('可约', { exact: true }).waitFor();
-    await settle(page);
-    await shot(page, 'venues-02-slots-tomorrow');
+    await snap(page, 'venues-02-slots-tomorrow');
 
     await yogaSlot.getByText('预约', { exact: true }).click();
     await page.locator('.taro-modal__text', { hasText: '开始前2小时可取消' }).waitFor();
-    await settle(page);
-    await shot(page, 'venues-03-confirm');
-    await confirmModal(page, '确认预约');
+    await snap(page, 'venues-03-confirm');
+    await confirmAndClose(page, '确认预约');
     await yogaSlot.getByText('我已预约').waitFor();
     await yogaSlot.getByText('已约 1/20').waitFor();
-    await settle(page);
-    await shot(page, 'venues-04-booked');
+    await snap(page, 'venues-04-booked');
 
     const slot = await tomorrowsYoga();
     expect(slot).toMatchObject({ booked: 1, mine: { status: 'confirmed' } });
   });
 
   it('sees it in 我的预约 with the cancellation cut-off, cancels it after a confirmation', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await slotCard(page, '19:00–20:00').getByText('我已预约').click();
     const booking = page.locator('.my-bookings-page .uh-card', { hasText: '瑜伽课' }).first();
     await booking.waitFor();
     await booking.getByText('已预约', { exact: true }).waitFor();
     await booking.getByText(/开始前2小时可取消（截止 .*17:00）/).waitFor();
-    await settle(page);
-    await shot(page, 'venues-05-my-bookings');
+    await snap(page, 'venues-05-my-bookings');
 
     await booking.getByText('取消预约', { exact: true }).click();
     await page.locator('.taro-modal__text', { hasText: '取消后名额会让给其他职工' }).waitFor();
-    await settle(page);
-    await shot(page, 'venues-06-cancel-confirm');
-    await confirmModal(page, '确定取消');
+    await snap(page, 'venues-06-cancel-confirm');
+    await confirmAndClose(page, '确定取消');
     await page.locator('.my-bookings-page').getByText('还没有要去的预约').waitFor();
     await page.locator('.my-bookings-page').getByText('历史记录', { exact: true }).click();
     await page.locator('.my-bookings-page .uh-card', { hasText: '瑜伽课' }).getByText('已取消', { exact: true }).waitFor();
-    await settle(page);
-    await shot(page, 'venues-07-cancelled');
+    await snap(page, 'venues-07-cancelled');
   });
 
   it('back on the day view, the place has come back', async () => {
-    const { page } = browser;
+    const { page } = app.browser;
     await page.goBack();
     const yogaSlot = slotCard(page, '19:00–20:00');
     await yogaSlot.getByText('已约 0/20').waitFor();
     await yogaSlot.getByText('预约', { exact: true }).waitFor();
     expect(await yogaSlot.getByText('我已预约').count()).toBe(0);
-    await settle(page);
-    await shot(page, 'venues-08-place-back');
+    await snap(page, 'venues-08-place-back');
     expect(await tomorrowsYoga()).toMatchObject({ booked: 0, mine: null });
   });
 
   it('venue staff check 张伟 in at the door by pasting his card QR (H5 has no scanner)', async () => {
-    const { page } = browser;
-    const staff = await stack.token('13800000004');
-    const venue = await stack.api<Venue>('POST', '/venues', { name: '乒乓球室', kind: 'room', rules: { capacity: 8 } }, staff);
+    const { page } = app.browser;
+    const staff = await app.stack.token('13800000004');
+    const venue = await app.stack.api<Venue>('POST', '/venues', { name: '乒乓球室', kind: 'room', rules: { capacity: 8 } }, staff);
     expect(venue.status).toBe(201);
     // a slot starting in two minutes: inside the check-in window (from an hour before the start)
     const start = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 120_000);
-    const slot = await stack.api<{ id: string }>('POST', `/venues/${venue.body.id}/slots`, { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() }, staff);
+    const slot = await app.stack.api<{ id: string }>('POST', `/venues/${venue.body.id}/slots`, { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() }, staff);
     expect(slot.status).toBe(201);
-    expect((await stack.api('POST', '/bookings', { slotId: slot.body.id }, token)).status).toBe(201);
+    expect((await app.stack.api('POST', '/bookings', { slotId: slot.body.id }, token)).status).toBe(201);
 
-    await page.goto('about:blank');
-    await loginAs(page, stack.baseUrl, '13800000004', '/packages/workbench/pages/index/index');
+    await switchTo(page, app.stack.baseUrl, '13800000004', '/packages/workbench/pages/index/index');
     await tapText(page, '场馆签到');
     const checkIn = page.locator('.check-in-page');
     await checkIn.getByText('乒乓球室', { exact: true }).click();
     await checkIn.getByText('名单（0人已签到）').waitFor();
     // the card QR of 张伟's phone, valid for 60 seconds
-    const card = await stack.api<{ qr: { token: string } }>('GET', '/me/card', undefined, token);
+    const card = await app.stack.api<{ qr: { token: string } }>('GET', '/me/card', undefined, token);
     await checkIn.getByPlaceholder('粘贴会员卡二维码的内容').fill(card.body.qr.token);
     await checkIn.getByText('签到', { exact: true }).click();
     await checkIn.getByText('签到成功', { exact: true }).waitFor();
     await checkIn.getByText('名单（1人已签到）').waitFor();
     await checkIn.locator('.vn-roster__row', { hasText: '张*' }).getByText('已签到').waitFor();
-    await settle(page);
-    await shot(page, 'venues-09-check-in');
+    await snap(page, 'venues-09-check-in');
   });
 
   it('in 长辈模式 the day view grows and still fits the phone', async () => {
-    const { page } = browser;
-    await page.goto('about:blank');
-    await loginAs(page, stack.baseUrl, '13800000001', '/pages/mine/index');
+    const { page } = app.browser;
+    await switchTo(page, app.stack.baseUrl, '13800000001', '/pages/mine/index');
     await page.getByText('长辈模式').first().waitFor();
     await page.locator('taro-switch-core, .weui-switch, input[type=checkbox]').first().click();
-    await page.goto(`${stack.baseUrl}/#/packages/venues/pages/slots/index?venueId=${yoga.id}&date=${tomorrow}`);
+    await page.goto(`${app.stack.baseUrl}/#/packages/venues/pages/slots/index?venueId=${yoga.id}&date=${tomorrow}`);
     const yogaSlot = slotCard(page, '19:00–20:00');
     await yogaSlot.getByText('预约', { exact: true }).waitFor();
     await page.waitForFunction(() => document.querySelector('.slots-page.elder') !== null);
@@ -166,7 +141,6 @@ describe('venue booking in the H5 build', () => {
       Array.from(document.querySelectorAll('.slots-page .vn-slot *')).some((el) => el.getBoundingClientRect().right > window.innerWidth + 1),
     );
     expect(overflow).toBe(false);
-    await settle(page);
-    await shot(page, 'venues-10-slots-elder');
+    await snap(page, 'venues-10-slots-elder');
   });
 });

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { freshDatabase } from '../../../bff/test/support/fresh-database';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -105,12 +105,46 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
+/** What a browser spec drives: the running stack and the browser, both set by `withStack()`'s beforeAll. */
+export interface StackAndBrowser {
+  stack: Stack;
+  browser: Browser;
+}
+
+/**
+ * Registers the jest hooks every browser spec needs: beforeAll starts the stack and the browser,
+ * afterAll closes them. Call it first in the `describe`, so that a spec's own beforeAll, registered
+ * after it, runs with both in place. The fields of the returned handle are set once beforeAll has run.
+ */
+export function withStack(): StackAndBrowser {
+  const app = {} as StackAndBrowser;
+  beforeAll(async () => {
+    app.stack = await startStack();
+    app.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.stack?.stop();
+  });
+  return app;
+}
+
 /** Saves a full-page screenshot to test-results/<name>.png. */
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * A screenshot once Taro's page slide (or a modal's fade-in) has finished, optionally with `focus`
+ * scrolled into view (H5 pages scroll inside their own container, so a full-page shot shows one screen).
+ */
+export async function snap(page: Page, name: string, focus?: Locator): Promise<void> {
+  if (focus) await focus.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(600);
+  await shot(page, name);
 }
 
 /**
@@ -126,6 +160,23 @@ export async function loginAs(page: Page, baseUrl: string, phone: string, path =
   // The login page slides away: wait until it is gone so screenshots show only the new page.
   await page.locator('.login-page').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   await page.waitForTimeout(400);
+}
+
+/**
+ * Logs in as someone else on a freshly loaded app, as on another phone: Taro's H5 router keeps
+ * earlier pages hidden in the DOM, and those would still hold the previous person's screens.
+ */
+export async function switchTo(page: Page, baseUrl: string, phone: string, path: string): Promise<void> {
+  await page.goto('about:blank');
+  await loginAs(page, baseUrl, phone, path);
+}
+
+/** Confirms the H5 modal (Taro.showModal) that guards a decision; resolves with its confirm button. */
+export async function confirmModal(page: Page, confirmText: string): Promise<Locator> {
+  const button = page.locator('.taro-model__confirm', { hasText: confirmText });
+  await button.waitFor({ state: 'visible' });
+  await button.click();
+  return button;
 }
 
 /** Clicks the first visible element with exactly this text (Taro renders custom elements). */
