@@ -1,5 +1,5 @@
-import { useId } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { useId, type ChangeEvent } from 'react'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 
 export interface FieldProps {
   label: string
@@ -11,6 +11,11 @@ export interface FieldProps {
   placeholder?: string
   /** Which keyboard: 'number' for phone numbers, 'idcard' for ID numbers, 'digit' for amounts. */
   type?: 'text' | 'number' | 'idcard' | 'digit'
+  /**
+   * Several lines of free text (a description, a reviewer's reason): a text area with a count of
+   * the characters used under it. `type`, `autoComplete` and `onConfirm` do not apply.
+   */
+  multiline?: boolean
   maxlength?: number
   required?: boolean
   disabled?: boolean
@@ -28,12 +33,13 @@ const INPUT_MODES = { text: 'text', number: 'numeric', idcard: 'text', digit: 'd
 /**
  * A labelled input with its hint or inline error, sized for thumbs and older eyes.
  *
- * In H5 it is a native <input> tied to a <label>: Taro's H5 <Input> is a web component that
- * renders its real input asynchronously, keeps `maxlength` only for some types and cannot be
- * found by its label. The mini-program gets Taro's <Input>, i.e. WeChat's native input.
+ * In H5 it is a native <input> (or <textarea>) tied to a <label>: Taro's H5 <Input> is a web
+ * component that renders its real input asynchronously, keeps `maxlength` only for some types and
+ * cannot be found by its label. The mini-program gets Taro's <Input> / <Textarea>, i.e. WeChat's
+ * native ones.
  */
 export function Field(props: FieldProps) {
-  const { label, value, onChange, error, hint, placeholder, type = 'text', maxlength = 140, required, disabled } = props
+  const { label, value, onChange, error, hint, placeholder, type = 'text', maxlength = 140, required, disabled, multiline } = props
   const id = useId()
   const labelContent = (
     <>
@@ -41,6 +47,41 @@ export function Field(props: FieldProps) {
       {required ? <Text className='uh-field__required'>*</Text> : null}
     </>
   )
+  const note = error ? <Text className='uh-field__error'>{error}</Text> : hint ? <Text className='uh-field__hint'>{hint}</Text> : null
+  let control
+  if (IS_H5) {
+    const native = {
+      id,
+      value,
+      maxLength: maxlength,
+      placeholder,
+      disabled,
+      'aria-invalid': error ? true : undefined,
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value),
+      onBlur: props.onBlur
+    }
+    control = multiline ? (
+      <textarea className='uh-field__textarea' {...native} />
+    ) : (
+      <input
+        className='uh-field__input'
+        type='text'
+        inputMode={INPUT_MODES[type]}
+        autoComplete={props.autoComplete ?? 'off'}
+        {...native}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') props.onConfirm?.()
+        }}
+      />
+    )
+  } else {
+    const taro = { value, maxlength, placeholder, disabled: disabled || undefined, onInput: (e: { detail: { value: string } }) => onChange(e.detail.value), onBlur: props.onBlur }
+    control = multiline ? (
+      <Textarea className='uh-field__textarea' {...taro} />
+    ) : (
+      <Input className='uh-field__input' type={type} {...taro} onConfirm={props.onConfirm} />
+    )
+  }
   return (
     <View className={error ? 'uh-field uh-field--invalid' : 'uh-field'}>
       {IS_H5 ? (
@@ -50,38 +91,18 @@ export function Field(props: FieldProps) {
       ) : (
         <Text className='uh-field__label'>{labelContent}</Text>
       )}
-      {IS_H5 ? (
-        <input
-          id={id}
-          className='uh-field__input'
-          type='text'
-          inputMode={INPUT_MODES[type]}
-          autoComplete={props.autoComplete ?? 'off'}
-          value={value}
-          maxLength={maxlength}
-          placeholder={placeholder}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => onChange(e.target.value)}
-          onBlur={props.onBlur}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') props.onConfirm?.()
-          }}
-        />
+      {control}
+      {multiline ? (
+        // The empty hint keeps the count at the right edge.
+        <View className='uh-field__foot'>
+          {note ?? <Text className='uh-field__hint' />}
+          <Text className='uh-field__hint'>
+            {value.length}/{maxlength}
+          </Text>
+        </View>
       ) : (
-        <Input
-          className='uh-field__input'
-          value={value}
-          type={type}
-          maxlength={maxlength}
-          placeholder={placeholder}
-          disabled={disabled || undefined}
-          onInput={(e) => onChange(e.detail.value)}
-          onBlur={props.onBlur}
-          onConfirm={props.onConfirm}
-        />
+        note
       )}
-      {error ? <Text className='uh-field__error'>{error}</Text> : hint ? <Text className='uh-field__hint'>{hint}</Text> : null}
     </View>
   )
 }

@@ -326,4 +326,41 @@ describe('时段管理 (staff)', () => {
     expect(post.data).toEqual({ fromDate: today, weeks: 4, weekdays: [1, 2, 3, 4, 5], startTime: '19:00', endTime: '20:00' })
     expect(showModalMock.mock.calls[0][0].content).toContain('新生成20个时段')
   })
+
+  it('adds one slot on the chosen day, checking the form first; a lost answer is retried with the same key', async () => {
+    let attempt = 0
+    const calls = serve({
+      'GET /venues/v-yoga': () => YOGA,
+      'GET /venues/v-yoga/slots': () => [],
+      'POST /venues/v-yoga/slots': (c) => {
+        attempt++
+        if (attempt === 1) throw new Error('request:fail timeout')
+        return { statusCode: 201, data: slot('s-new', '19:00', { startsAt: c.data.startsAt, endsAt: c.data.endsAt, capacity: c.data.capacity }) }
+      }
+    })
+    setCurrentPage('/packages/venues/pages/schedule/index', { venueId: YOGA.id })
+    render(<SchedulePage />)
+    await screen.findByText(`添加时段（${today}）`)
+
+    fireEvent.change(screen.getAllByLabelText('开始时间')[0], { target: { value: '7点' } })
+    fireEvent.change(screen.getAllByLabelText('名额')[0], { target: { value: '2.5' } })
+    fireEvent.click(screen.getByText('添加时段'))
+    expect(await screen.findByText('时间格式应为 时:分，例如 19:00')).toBeTruthy()
+    expect(screen.getByText('名额应为整数')).toBeTruthy()
+    expect(calls.some((c) => c.method === 'POST')).toBe(false)
+
+    fireEvent.change(screen.getAllByLabelText('开始时间')[0], { target: { value: '19:30' } })
+    fireEvent.change(screen.getAllByLabelText('名额')[0], { target: { value: '12' } })
+    fireEvent.click(screen.getByText('添加时段'))
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络不太好，请稍后重试' })))
+    await screen.findByText('添加时段')
+    fireEvent.click(screen.getByText('添加时段'))
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已添加' })))
+
+    const posts = calls.filter((c) => c.method === 'POST')
+    expect(posts).toHaveLength(2)
+    expect(posts[1].data).toEqual({ startsAt: at(today, '19:30'), endsAt: at(today, '20:00'), capacity: 12 })
+    expect(posts[1].header['Idempotency-Key']).toBe(posts[0].header['Idempotency-Key'])
+    expect(screen.queryByText('名额应为整数')).toBeNull()
+  })
 })

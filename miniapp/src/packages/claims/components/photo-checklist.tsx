@@ -178,7 +178,7 @@ export function PhotoChecklist({ claim, serverMissing, onNext, onBack }: PhotoCh
           <View key={type} className='uh-card claim-doc' aria-label={info.label}>
             <View className='claim-doc__head'>
               <Text className='claim-doc__title'>{info.label}</Text>
-              <Text className={`claim-tag ${ok ? 'claim-tag--ok' : info.required || requested.includes(type) ? 'claim-tag--warn' : 'claim-tag--muted'}`}>
+              <Text className={`uh-tag ${ok ? 'uh-tag--ok' : info.required || requested.includes(type) ? 'uh-tag--warn' : 'uh-tag--muted'}`}>
                 {ok ? `已上传${done(type).length}张` : requested.includes(type) ? '请重新上传' : info.required ? '必传' : '选传'}
               </Text>
             </View>

@@ -16,7 +16,6 @@ export interface SlotCardProps {
  * the one thing the worker can do with it.
  */
 export function SlotCard({ slot, waitlistOn, busy, onBook, onOpenMine }: SlotCardProps) {
-  const badge = slotBadge(slot, waitlistOn)
   let action
   if (slot.mine?.status === 'waitlisted') {
     action = (
@@ -45,17 +44,30 @@ export function SlotCard({ slot, waitlistOn, busy, onBook, onOpenMine }: SlotCar
   }
   return (
     <View className='uh-card vn-slot' data-slot={slot.id}>
-      <View className='vn-slot__info'>
-        <Text className='vn-slot__time'>{slotTime(slot)}</Text>
-        <Text className='uh-muted vn-line'>
-          已约 {slot.booked}/{slot.capacity}
-          {slot.waitlisted ? ` · 候补 ${slot.waitlisted} 人` : ''}
-        </Text>
-      </View>
+      <SlotInfo slot={slot} />
       <View className='vn-slot__side'>
-        <Text className={`vn-badge vn-badge--${badge.tone}`}>{badge.text}</Text>
+        <SlotBadge slot={slot} waitlistOn={waitlistOn} />
         {action}
       </View>
     </View>
   )
+}
+
+/** The slot's time and how many have booked (and wait), as workers and staff both see it. */
+export function SlotInfo({ slot }: { slot: SlotResponse }) {
+  return (
+    <View className='vn-slot__info'>
+      <Text className='vn-slot__time'>{slotTime(slot)}</Text>
+      <Text className='uh-muted vn-line'>
+        已约 {slot.booked}/{slot.capacity}
+        {slot.waitlisted ? ` · 候补 ${slot.waitlisted} 人` : ''}
+      </Text>
+    </View>
+  )
+}
+
+/** 可约 / 余N / 已满 / 候补N / 未开放 / 已结束, coloured by how easy the slot is to get. */
+export function SlotBadge({ slot, waitlistOn }: { slot: SlotResponse; waitlistOn: boolean }) {
+  const badge = slotBadge(slot, waitlistOn)
+  return <Text className={`vn-badge vn-badge--${badge.tone}`}>{badge.text}</Text>
 }

@@ -2,7 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatFen, type ClaimSummaryResponse } from '@unionhome/shared'
 import { fetchCoverage, fetchMyClaims } from '@/api/claims'
-import { ActionButton, ErrorRetry, Loading, Page } from '@/components'
+import { ActionButton, ErrorRetry, Loading, NumberedSteps, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { formatInstant } from '@/utils/format'
@@ -35,14 +35,7 @@ export default function ClaimsHomePage() {
       <View className='uh-card'>
         <Text className='uh-title'>职工医疗互助</Text>
         <Text className='uh-muted claim-block'>住院看病花了钱，出院后在手机上三步申请互助金，提交前就知道能拿多少、怎么算的。</Text>
-        <View className='claim-how'>
-          {HOW.map((h, i) => (
-            <View key={h} className='claim-how__step'>
-              <Text className='claim-how__no'>{i + 1}</Text>
-              <Text>{h}</Text>
-            </View>
-          ))}
-        </View>
+        <NumberedSteps steps={HOW} />
       </View>
 
       {data.loading && !data.data ? (

@@ -28,7 +28,7 @@ export default function PlansPage() {
           <View key={p.id} className='uh-card claim-row claim-gap' hoverClass='uh-row--pressed' role='button' aria-label={p.name} onClick={() => Taro.navigateTo({ url: planEditUrl(p.id) })}>
             <View className='claim-row__top'>
               <Text className='claim-row__title'>{p.name}</Text>
-              <Text className={`claim-tag ${p.active ? 'claim-tag--ok' : 'claim-tag--muted'}`}>{p.active ? '在用' : '停用'}</Text>
+              <Text className={`uh-tag ${p.active ? 'uh-tag--ok' : 'uh-tag--muted'}`}>{p.active ? '在用' : '停用'}</Text>
             </View>
             <Text className='uh-muted claim-block'>
               {p.code} · {p.periodStart} 至 {p.periodEnd}

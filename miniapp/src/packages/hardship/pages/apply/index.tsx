@@ -41,7 +41,6 @@ import { ChoiceList } from '../../components/choice-list'
 import { DocumentThumb } from '../../components/document-thumb'
 import { IncomeResult } from '../../components/income-result'
 import { StepBar } from '../../components/step-bar'
-import { TextArea } from '../../components/text-area'
 import { canAddRow, checkHousehold, liveIncomeTest, newRow, rowsFromMembers, type MemberRow } from '../../household-form'
 import { detailUrl } from '../../urls'
 import './index.css'
@@ -321,7 +320,8 @@ export default function ApplyPage() {
             ) : null}
           </View>
           <View className='uh-card'>
-            <TextArea
+            <Field
+              multiline
               label='说说家里的情况'
               required
               value={form.description}

@@ -63,7 +63,7 @@ export default function HardshipArchivePage() {
           <View key={e.id} className='uh-card' hoverClass='uh-row--pressed' role='button' onClick={() => Taro.navigateTo({ url: reviewUrl(e.id) })}>
             <View className='hs-list-item__top'>
               <Text className='hs-list-item__title'>{e.archiveNo}</Text>
-              <Text className={e.daysUntilRecheck <= DUE_WITHIN_DAYS ? 'hs-tag hs-tag--warn' : 'hs-tag'}>{recheckText(e.daysUntilRecheck)}</Text>
+              <Text className={e.daysUntilRecheck <= DUE_WITHIN_DAYS ? 'uh-tag uh-tag--warn' : 'uh-tag'}>{recheckText(e.daysUntilRecheck)}</Text>
             </View>
             <Text className='hs-list-item__line'>
               {e.applicantName} · {SITUATION_LABELS[e.situation]} · {e.regionName}

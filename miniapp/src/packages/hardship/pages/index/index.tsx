@@ -2,13 +2,12 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { HARDSHIP_STATUS_LABELS, isEditableHardshipStatus, isOpenHardshipStatus, SITUATION_LABELS, type HardshipApplicationSummary } from '@unionhome/shared'
 import { fetchMyApplications } from '@/api/hardship'
-import { ActionButton, ErrorRetry, Loading, Page } from '@/components'
+import { ActionButton, ErrorRetry, Loading, NumberedSteps, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { formatInstant } from '@/utils/format'
 import { applyUrl, detailUrl } from '../../urls'
 import '../../components/hardship.css'
-import './index.css'
 
 const HOW = [
   '说说家里的困难，填写家庭成员和收入，手机上会马上算出人均收入',
@@ -37,14 +36,7 @@ export default function HardshipHomePage() {
       <View className='uh-card'>
         <Text className='uh-title'>困难职工帮扶</Text>
         <Text className='hs-note'>家里遇到重病、残疾、失业、灾害或意外，生活有困难的职工都可以申请，不是工会会员也可以。</Text>
-        <View className='hardship-home__steps'>
-          {HOW.map((h, i) => (
-            <View key={h} className='hardship-home__step'>
-              <Text className='hardship-home__no'>{i + 1}</Text>
-              <Text>{h}</Text>
-            </View>
-          ))}
-        </View>
+        <NumberedSteps steps={HOW} />
       </View>
 
       {mine.loading && !mine.data ? (
@@ -82,7 +74,7 @@ function ApplicationRow({ app, onOpen }: { app: HardshipApplicationSummary; onOp
     <View className='uh-card' hoverClass='uh-row--pressed' role='button' onClick={onOpen}>
       <View className='hs-list-item__top'>
         <Text className='hs-list-item__title'>{SITUATION_LABELS[app.situation]}</Text>
-        <Text className={app.status === 'returned' ? 'hs-tag hs-tag--warn' : app.status === 'approved' ? 'hs-tag hs-tag--ok' : 'hs-tag'}>{HARDSHIP_STATUS_LABELS[app.status]}</Text>
+        <Text className={app.status === 'returned' ? 'uh-tag uh-tag--warn' : app.status === 'approved' ? 'uh-tag uh-tag--ok' : 'uh-tag'}>{HARDSHIP_STATUS_LABELS[app.status]}</Text>
       </View>
       <Text className='uh-muted hs-list-item__line'>
         {app.submittedAt ? `提交于 ${formatInstant(app.submittedAt)}` : `保存于 ${formatInstant(app.updatedAt)}`}

@@ -126,7 +126,7 @@ function QueueRow({ app, onOpen }: { app: HardshipApplicationSummary; onOpen: ()
         <Text className='hs-list-item__title'>
           {app.applicantName} · {SITUATION_LABELS[app.situation]}
         </Text>
-        <Text className={app.belowMinimum ? 'hs-tag hs-tag--ok' : 'hs-tag'}>{app.belowMinimum ? '低于低保' : '不低于低保'}</Text>
+        <Text className={app.belowMinimum ? 'uh-tag uh-tag--ok' : 'uh-tag'}>{app.belowMinimum ? '低于低保' : '不低于低保'}</Text>
       </View>
       <Text className='hs-list-item__line'>
         {app.regionName} · {app.orgName} · {app.householdSize} 人

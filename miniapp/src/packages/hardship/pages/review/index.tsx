@@ -4,14 +4,13 @@ import { Text, View } from '@tarojs/components'
 import { AID_TYPE_LABELS, AID_TYPES, REASON_MAX, type AidType, type HardshipApplicationResponse } from '@unionhome/shared'
 import { decideApplication, fetchApplication, reviewApplication } from '@/api/hardship'
 import { isApiError, showError } from '@/api/request'
-import { ActionButton, ErrorRetry, Loading, Page } from '@/components'
+import { ActionButton, ErrorRetry, Field, Loading, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { sessionRoles } from '@/store/session'
 import { decodeParam } from '@/utils/navigation'
 import { CaseView, StatusBanner } from '../../components/case-view'
 import { ChoiceList } from '../../components/choice-list'
-import { TextArea } from '../../components/text-area'
 import '../../components/hardship.css'
 
 const AID_CHOICES = AID_TYPES.map((t) => ({ value: t, label: AID_TYPE_LABELS[t] }))
@@ -82,7 +81,7 @@ function FirstCheckForm({ app, onDone }: { app: HardshipApplicationResponse; onD
   return (
     <View className='uh-card'>
       <Text className='uh-heading'>初审</Text>
-      <TextArea label='初审意见' value={reason} maxlength={REASON_MAX} placeholder='退回时必填，例如：请补充医院的诊断证明' error={error} onChange={setReason} />
+      <Field multiline label='初审意见' value={reason} maxlength={REASON_MAX} placeholder='退回时必填，例如：请补充医院的诊断证明' error={error} onChange={setReason} />
       <View className='hs-actions'>
         <ActionButton busy={busy} onClick={() => act('pass')}>
           初审通过
@@ -131,7 +130,7 @@ function DecisionForm({ app, onDone }: { app: HardshipApplicationResponse; onDon
       <Text className='uh-heading'>审批</Text>
       <Text className='uh-field__label'>给予的帮扶类型（批准时选择，可多选）</Text>
       <ChoiceList label='帮扶类型' choices={AID_CHOICES} value={aidTypes} onChange={toggle} error={errors.aidTypes} />
-      <TextArea label='审批意见' value={reason} maxlength={REASON_MAX} placeholder='不批准时必填' error={errors.reason} onChange={setReason} />
+      <Field multiline label='审批意见' value={reason} maxlength={REASON_MAX} placeholder='不批准时必填' error={errors.reason} onChange={setReason} />
       <View className='hs-actions'>
         <ActionButton busy={busy} onClick={() => act('approve')}>
           批准

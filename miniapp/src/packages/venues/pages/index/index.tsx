@@ -5,8 +5,9 @@ import { fetchBookingAccount, fetchVenues } from '@/api/venues'
 import { ActionButton, Empty, ErrorRetry, Loading, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
+import { RuleChips } from '../../components/rule-chips'
 import { SuspensionBanner } from '../../components/suspension-banner'
-import { kindLabel, rulesSummary } from '../../format'
+import { kindLabel } from '../../format'
 import { MY_BOOKINGS_PAGE, slotsUrl } from '../../urls'
 import '../../components/venues.css'
 
@@ -54,13 +55,7 @@ function VenueCard({ venue, onOpen }: { venue: VenueResponse; onOpen: () => void
       </View>
       {venue.location ? <Text className='uh-muted vn-line'>地点：{venue.location}</Text> : null}
       {venue.description ? <Text className='vn-line'>{venue.description}</Text> : null}
-      <View className='vn-chips'>
-        {rulesSummary(venue.rules).map((r) => (
-          <Text key={r} className='vn-chip'>
-            {r}
-          </Text>
-        ))}
-      </View>
+      <RuleChips rules={venue.rules} />
       <Text className='uh-row__arrow vn-line'>查看时段 ›</Text>
     </View>
   )

@@ -4,7 +4,8 @@ import { fetchManagedVenues } from '@/api/venues'
 import { ActionButton, Empty, ErrorRetry, Loading, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
-import { kindLabel, rulesSummary } from '../../format'
+import { RuleChips } from '../../components/rule-chips'
+import { kindLabel } from '../../format'
 import { CHECK_IN_PAGE, scheduleUrl, venueEditUrl } from '../../urls'
 import '../../components/venues.css'
 
@@ -34,13 +35,7 @@ export default function ManageVenuesPage() {
         <Text className='uh-muted vn-line'>
           {kindLabel(v.kind)} · 每个时段{v.rules.capacity}人{v.location ? ` · ${v.location}` : ''}
         </Text>
-        <View className='vn-chips'>
-          {rulesSummary(v.rules).map((r) => (
-            <Text key={r} className='vn-chip'>
-              {r}
-            </Text>
-          ))}
-        </View>
+        <RuleChips rules={v.rules} />
         <View className='vn-actions'>
           <ActionButton onClick={() => go(scheduleUrl(v.id))}>时段管理</ActionButton>
           <ActionButton kind='plain' onClick={() => go(venueEditUrl(v.id))}>

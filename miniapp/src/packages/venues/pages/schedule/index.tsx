@@ -8,20 +8,20 @@ import {
   localDateTime,
   parseTimeOfDay,
   recurringProblems,
-  slotBadge,
   toBusinessIso,
   type SlotResponse,
   type SlotRosterEntry,
   type VenueResponse
 } from '@unionhome/shared'
 import { isApiError, newIdempotencyKey, showError } from '@/api/request'
-import { closeSlot, createSlot, fetchRoster, fetchSlots, fetchVenue, generateSlots } from '@/api/venues'
+import { closeSlot, createSlot, fetchRoster, generateSlots } from '@/api/venues'
 import { ActionButton, Empty, ErrorRetry, Field, Loading, Page } from '@/components'
-import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { decodeParam } from '@/utils/navigation'
 import { DayStrip } from '../../components/day-strip'
+import { SlotBadge, SlotInfo } from '../../components/slot-card'
 import { dayStrip, slotTime } from '../../format'
+import { useVenueDay } from '../../use-venue-day'
 import '../../components/venues.css'
 
 const WEEKDAY_NAMES = ['一', '二', '三', '四', '五', '六', '日']
@@ -32,18 +32,9 @@ export default function SchedulePage() {
   const days = dayStrip(localDate(new Date()), 14)
   const [venueId, setVenueId] = useState('')
   const [date, setDate] = useState(days[0].date)
-  const venue = useRemote<VenueResponse | null>(() => (venueId ? fetchVenue(venueId) : Promise.resolve(null)))
-  const slots = useRemote<SlotResponse[]>(() => (venueId ? fetchSlots(venueId, date) : Promise.resolve([])))
+  const { venue, slots } = useVenueDay(session, venueId, date)
 
   useLoad((params: Record<string, string | undefined>) => setVenueId(decodeParam(params.venueId)))
-  useEffect(() => {
-    if (session && venueId) venue.reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [venueId])
-  useEffect(() => {
-    if (session && venueId) slots.reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [venueId, date])
 
   if (!session) return <Page />
   const v = venue.data
@@ -73,7 +64,6 @@ export default function SchedulePage() {
 function StaffSlot({ slot, waitlistOn, onChanged }: { slot: SlotResponse; waitlistOn: boolean; onChanged: () => void }) {
   const [roster, setRoster] = useState<SlotRosterEntry[] | null>(null)
   const [busy, setBusy] = useState(false)
-  const badge = slotBadge(slot, waitlistOn)
 
   const toggleRoster = async () => {
     if (roster) return setRoster(null)
@@ -108,14 +98,8 @@ function StaffSlot({ slot, waitlistOn, onChanged }: { slot: SlotResponse; waitli
   return (
     <View className='uh-card'>
       <View className='vn-slot'>
-        <View className='vn-slot__info'>
-          <Text className='vn-slot__time'>{slotTime(slot)}</Text>
-          <Text className='uh-muted vn-line'>
-            已约 {slot.booked}/{slot.capacity}
-            {slot.waitlisted ? ` · 候补 ${slot.waitlisted} 人` : ''}
-          </Text>
-        </View>
-        <Text className={`vn-badge vn-badge--${badge.tone}`}>{badge.text}</Text>
+        <SlotInfo slot={slot} />
+        <SlotBadge slot={slot} waitlistOn={waitlistOn} />
       </View>
       <View className='vn-actions'>
         <ActionButton kind='plain' onClick={toggleRoster}>
@@ -143,38 +127,35 @@ function StaffSlot({ slot, waitlistOn, onChanged }: { slot: SlotResponse; waitli
   )
 }
 
-function AddSlot({ venue, date, onDone }: { venue: VenueResponse; date: string; onDone: () => void }) {
-  const [start, setStart] = useState('19:00')
-  const [end, setEnd] = useState('20:00')
-  const [capacity, setCapacity] = useState('')
+interface SlotTimes {
+  start: string
+  end: string
+  /** Empty: the venue's own capacity. */
+  capacity: string
+}
+
+/**
+ * What adding one slot and generating many share: start, end and capacity, the problems shown at
+ * the fields, and one Idempotency-Key per submission — a new key after any answer, the same key
+ * when a retry follows a lost one (the first request may have gone through).
+ */
+function useSlotForm() {
+  const [times, setTimes] = useState<SlotTimes>({ start: '19:00', end: '20:00', capacity: '' })
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const key = useRef(newIdempotencyKey())
 
-  const add = async () => {
-    const s = parseTimeOfDay(start)
-    const e = parseTimeOfDay(end)
-    const found: Record<string, string> = {}
-    if (!s) found.startsAt = '时间格式应为 时:分，例如 19:00'
-    if (!e) found.endsAt = '时间格式应为 时:分，例如 20:00'
-    if (s && e && e.hour * 60 + e.minute <= s.hour * 60 + s.minute) found.endsAt = '结束时间应晚于开始时间'
-    if (capacity && !/^\d+$/.test(capacity)) found.capacity = '名额应为整数'
+  const changeTimes = (change: Partial<SlotTimes>) => setTimes((t) => ({ ...t, ...change }))
+
+  /** Shows the problems found (adding the capacity's own) and sends only when there are none. */
+  const submit = async (found: Record<string, string>, send: (key: string) => Promise<void>) => {
+    if (times.capacity && !/^\d+$/.test(times.capacity)) found.capacity = '名额应为整数'
     setProblems(found)
     if (Object.keys(found).length) return
     setBusy(true)
     try {
-      await createSlot(
-        venue.id,
-        {
-          startsAt: toBusinessIso(localDateTime(date, s!.hour, s!.minute)),
-          endsAt: toBusinessIso(localDateTime(date, e!.hour, e!.minute)),
-          ...(capacity ? { capacity: Number(capacity) } : {})
-        },
-        key.current
-      )
+      await send(key.current)
       key.current = newIdempotencyKey()
-      Taro.showToast({ title: '已添加', icon: 'success', duration: 1200 })
-      onDone()
     } catch (err) {
       if (isApiError(err)) setProblems(err.fields)
       if (!(isApiError(err) && err.isNetwork)) key.current = newIdempotencyKey()
@@ -184,12 +165,58 @@ function AddSlot({ venue, date, onDone }: { venue: VenueResponse; date: string; 
     }
   }
 
+  /** The capacity as the request takes it: left out when empty, so the venue's applies. */
+  const capacity = times.capacity ? { capacity: Number(times.capacity) } : {}
+  return { times, changeTimes, capacity, problems, busy, submit }
+}
+
+interface SlotTimeFieldsProps {
+  times: SlotTimes
+  onChange: (change: Partial<SlotTimes>) => void
+  /** The two endpoints name the times differently (startsAt / startTime), so the form maps them. */
+  errors: { start?: string; end?: string; capacity?: string }
+  venueCapacity: number
+}
+
+function SlotTimeFields({ times, onChange, errors, venueCapacity }: SlotTimeFieldsProps) {
+  return (
+    <>
+      <Field label='开始时间' value={times.start} error={errors.start} placeholder='19:00' maxlength={5} onChange={(start) => onChange({ start })} />
+      <Field label='结束时间' value={times.end} error={errors.end} placeholder='20:00' maxlength={5} onChange={(end) => onChange({ end })} />
+      <Field label='名额' type='number' value={times.capacity} error={errors.capacity} hint={`不填则为${venueCapacity}人`} maxlength={3} onChange={(capacity) => onChange({ capacity })} />
+    </>
+  )
+}
+
+function AddSlot({ venue, date, onDone }: { venue: VenueResponse; date: string; onDone: () => void }) {
+  const { times, changeTimes, capacity, problems, busy, submit } = useSlotForm()
+
+  const add = () => {
+    const s = parseTimeOfDay(times.start)
+    const e = parseTimeOfDay(times.end)
+    const found: Record<string, string> = {}
+    if (!s) found.startsAt = '时间格式应为 时:分，例如 19:00'
+    if (!e) found.endsAt = '时间格式应为 时:分，例如 20:00'
+    if (s && e && e.hour * 60 + e.minute <= s.hour * 60 + s.minute) found.endsAt = '结束时间应晚于开始时间'
+    return submit(found, async (key) => {
+      await createSlot(
+        venue.id,
+        {
+          startsAt: toBusinessIso(localDateTime(date, s!.hour, s!.minute)),
+          endsAt: toBusinessIso(localDateTime(date, e!.hour, e!.minute)),
+          ...capacity
+        },
+        key
+      )
+      Taro.showToast({ title: '已添加', icon: 'success', duration: 1200 })
+      onDone()
+    })
+  }
+
   return (
     <View className='uh-card'>
       <Text className='uh-heading'>添加时段（{date}）</Text>
-      <Field label='开始时间' value={start} error={problems.startsAt} placeholder='19:00' maxlength={5} onChange={setStart} />
-      <Field label='结束时间' value={end} error={problems.endsAt} placeholder='20:00' maxlength={5} onChange={setEnd} />
-      <Field label='名额' type='number' value={capacity} error={problems.capacity} hint={`不填则为${venue.rules.capacity}人`} maxlength={3} onChange={setCapacity} />
+      <SlotTimeFields times={times} onChange={changeTimes} errors={{ start: problems.startsAt, end: problems.endsAt, capacity: problems.capacity }} venueCapacity={venue.rules.capacity} />
       <ActionButton busy={busy} onClick={add}>
         {busy ? '正在添加…' : '添加时段'}
       </ActionButton>
@@ -201,33 +228,19 @@ function Recurring({ venue, defaultFrom, onDone }: { venue: VenueResponse; defau
   const [from, setFrom] = useState(defaultFrom)
   const [weeks, setWeeks] = useState('4')
   const [weekdays, setWeekdays] = useState<number[]>([1, 2, 3, 4, 5])
-  const [start, setStart] = useState('19:00')
-  const [end, setEnd] = useState('20:00')
-  const [capacity, setCapacity] = useState('')
-  const [problems, setProblems] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const { times, changeTimes, capacity, problems, busy, submit } = useSlotForm()
 
   useEffect(() => setFrom(defaultFrom), [defaultFrom])
 
   const toggle = (d: number) => setWeekdays((ws) => (ws.includes(d) ? ws.filter((x) => x !== d) : [...ws, d].sort()))
 
-  const generate = async () => {
+  const generate = () => {
     const n = Number(weeks)
     const found: Record<string, string> = Number.isInteger(n) && n >= 1 && n <= 13 ? {} : { weeks: '周数应为1到13' }
-    const input = { fromDate: from.trim(), toDate: addDays(from.trim(), (Number.isInteger(n) ? n : 1) * 7 - 1), weekdays, startTime: start.trim(), endTime: end.trim() }
+    const input = { fromDate: from.trim(), toDate: addDays(from.trim(), (Number.isInteger(n) ? n : 1) * 7 - 1), weekdays, startTime: times.start.trim(), endTime: times.end.trim() }
     Object.assign(found, recurringProblems(input))
-    if (capacity && !/^\d+$/.test(capacity)) found.capacity = '名额应为整数'
-    setProblems(found)
-    if (Object.keys(found).length) return
-    setBusy(true)
-    try {
-      const res = await generateSlots(
-        venue.id,
-        { fromDate: input.fromDate, weeks: n, weekdays, startTime: input.startTime, endTime: input.endTime, ...(capacity ? { capacity: Number(capacity) } : {}) },
-        key.current
-      )
-      key.current = newIdempotencyKey()
+    return submit(found, async (key) => {
+      const res = await generateSlots(venue.id, { fromDate: input.fromDate, weeks: n, weekdays, startTime: input.startTime, endTime: input.endTime, ...capacity }, key)
       Taro.showModal({
         title: '已生成',
         content: `新生成${res.created}个时段（${res.fromDate} 至 ${res.toDate}）${res.skipped ? `，${res.skipped}个已有或已过去的时间跳过了` : ''}。`,
@@ -235,13 +248,7 @@ function Recurring({ venue, defaultFrom, onDone }: { venue: VenueResponse; defau
         confirmText: '知道了'
       })
       onDone()
-    } catch (err) {
-      if (isApiError(err)) setProblems(err.fields)
-      if (!(isApiError(err) && err.isNetwork)) key.current = newIdempotencyKey()
-      showError(err)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -259,9 +266,7 @@ function Recurring({ venue, defaultFrom, onDone }: { venue: VenueResponse; defau
         ))}
       </View>
       {problems.weekdays ? <Text className='uh-field__error'>{problems.weekdays}</Text> : null}
-      <Field label='开始时间' value={start} error={problems.startTime} placeholder='19:00' maxlength={5} onChange={setStart} />
-      <Field label='结束时间' value={end} error={problems.endTime} placeholder='20:00' maxlength={5} onChange={setEnd} />
-      <Field label='名额' type='number' value={capacity} error={problems.capacity} hint={`不填则为${venue.rules.capacity}人`} maxlength={3} onChange={setCapacity} />
+      <SlotTimeFields times={times} onChange={changeTimes} errors={{ start: problems.startTime, end: problems.endTime, capacity: problems.capacity }} venueCapacity={venue.rules.capacity} />
       <ActionButton busy={busy} onClick={generate}>
         {busy ? '正在生成…' : '生成时段'}
       </ActionButton>

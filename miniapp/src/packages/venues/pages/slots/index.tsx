@@ -1,17 +1,18 @@
 import Taro, { useDidShow, useLoad } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { cancelRuleText, localDate, type SlotResponse, type VenueResponse } from '@unionhome/shared'
+import { cancelRuleText, localDate, type SlotResponse } from '@unionhome/shared'
 import { isApiError, newIdempotencyKey } from '@/api/request'
-import { bookSlot, fetchSlots, fetchVenue } from '@/api/venues'
+import { bookSlot } from '@/api/venues'
 import { Empty, ErrorRetry, Loading, Page } from '@/components'
-import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { decodeParam } from '@/utils/navigation'
 import { DayStrip } from '../../components/day-strip'
+import { RuleChips } from '../../components/rule-chips'
 import { SlotCard } from '../../components/slot-card'
-import { bookingErrorText, dayStrip, kindLabel, rulesSummary, slotWhen } from '../../format'
+import { bookingErrorText, dayStrip, kindLabel, slotWhen } from '../../format'
 import { MY_BOOKINGS_PAGE } from '../../urls'
+import { useVenueDay } from '../../use-venue-day'
 import '../../components/venues.css'
 
 /** One venue: a strip of the next 7 days and that day's slots, each bookable with one tap and a confirmation. */
@@ -24,24 +25,13 @@ export default function SlotsPage() {
   /** One key per slot until the booking is answered, so a retry after a lost answer never books twice. */
   const keys = useRef<Record<string, string>>({})
 
-  const venue = useRemote<VenueResponse | null>(() => (venueId ? fetchVenue(venueId) : Promise.resolve(null)))
-  const slots = useRemote<SlotResponse[]>(() => (venueId ? fetchSlots(venueId, date) : Promise.resolve([])))
+  const { venue, slots } = useVenueDay(session, venueId, date)
 
   useLoad((params: Record<string, string | undefined>) => {
     setVenueId(decodeParam(params.venueId))
     const wanted = decodeParam(params.date)
     if (days.some((d) => d.date === wanted)) setDate(wanted)
   })
-
-  useEffect(() => {
-    if (session && venueId) venue.reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [venueId])
-
-  useEffect(() => {
-    if (session && venueId) slots.reload()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [venueId, date])
 
   useDidShow(() => {
     // Coming back from 我的预约 (a cancellation there changes the counts here).
@@ -113,13 +103,7 @@ export default function SlotsPage() {
             <Text className='vn-badge vn-badge--off'>{kindLabel(v.kind)}</Text>
           </View>
           {v.location ? <Text className='uh-muted vn-line'>地点：{v.location}</Text> : null}
-          <View className='vn-chips'>
-            {rulesSummary(v.rules).map((r) => (
-              <Text key={r} className='vn-chip'>
-                {r}
-              </Text>
-            ))}
-          </View>
+          <RuleChips rules={v.rules} />
         </View>
       ) : null}
       <DayStrip days={days} selected={date} onSelect={setDate} />
