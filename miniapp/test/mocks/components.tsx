@@ -2,7 +2,7 @@
  * Stand-ins for `@tarojs/components` in jest: plain DOM elements, with Taro's event shapes
  * (`e.detail.value`) where pages read them. Any component not listed renders as a <div>.
  */
-import { createElement, type ReactNode } from 'react'
+import { createElement, type ChangeEvent, type FocusEvent, type ReactNode } from 'react'
 
 type Props = Record<string, any> & { children?: ReactNode }
 
@@ -41,39 +41,35 @@ export function Image(props: Props) {
   return <img {...domProps(props)} src={props.src} alt={props['aria-label'] ?? ''} />
 }
 
+/** What Input and Textarea share: value and limits, and Taro's input and blur events (`e.detail.value`). */
+function textProps(props: Props) {
+  const { value, onInput, onBlur, maxlength, placeholder, disabled } = props
+  return {
+    ...domProps(props),
+    value: value ?? '',
+    maxLength: maxlength,
+    placeholder,
+    disabled: Boolean(disabled),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onInput?.({ detail: { value: e.target.value } }),
+    onBlur: (e: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => onBlur?.({ detail: { value: e.target.value } })
+  }
+}
+
 export function Input(props: Props) {
-  const { value, onInput, onBlur, onConfirm, maxlength, placeholder, disabled, password } = props
   return (
     <input
-      {...domProps(props)}
-      type={password ? 'password' : 'text'}
+      {...textProps(props)}
+      type={props.password ? 'password' : 'text'}
       data-type={props.type ?? 'text'}
-      value={value ?? ''}
-      maxLength={maxlength}
-      placeholder={placeholder}
-      disabled={Boolean(disabled)}
-      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
-      onBlur={(e) => onBlur?.({ detail: { value: e.target.value } })}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') onConfirm?.({ detail: { value: (e.target as HTMLInputElement).value } })
+        if (e.key === 'Enter') props.onConfirm?.({ detail: { value: (e.target as HTMLInputElement).value } })
       }}
     />
   )
 }
 
 export function Textarea(props: Props) {
-  const { value, onInput, onBlur, maxlength, placeholder, disabled } = props
-  return (
-    <textarea
-      {...domProps(props)}
-      value={value ?? ''}
-      maxLength={maxlength}
-      placeholder={placeholder}
-      disabled={Boolean(disabled)}
-      onChange={(e) => onInput?.({ detail: { value: e.target.value } })}
-      onBlur={(e) => onBlur?.({ detail: { value: e.target.value } })}
-    />
-  )
+  return <textarea {...textProps(props)} />
 }
 
 export function Switch(props: Props) {

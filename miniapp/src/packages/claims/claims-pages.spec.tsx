@@ -69,6 +69,21 @@ const labelled = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\
 const typeInto = (label: string, value: string) => fireEvent.change(screen.getByLabelText(labelled(label)), { target: { value } })
 const tap = (text: string) => fireEvent.click(screen.getByText(text))
 
+/** The apply page reads the worker's coverage and the plans first; `routes` are the test's own. */
+const serveApply = (routes: Parameters<typeof serve>[0]) => serve({ 'GET /me/coverage': () => [COVER], 'GET /mutual-aid/plans': () => [PLAN], ...routes })
+
+/** Step 1 with one ¥500 invoice at 绍兴市中心医院, then 保存，下一步. */
+async function saveWithOneInvoice(insurancePaid: string) {
+  render(<ApplyPage />)
+  await screen.findByText('住院情况')
+  typeInto('医院名称', '绍兴市中心医院')
+  typeInto('票据号码', '0099')
+  typeInto('发票金额（元）', '500')
+  tap('添加这张发票')
+  typeInto('医保统筹支付', insurancePaid)
+  tap('保存，下一步')
+}
+
 /** A Taro.uploadFile task: a promise with onProgressUpdate/abort, as WeChat and Taro's H5 return it. */
 function uploadTask(progress: number[], outcome: () => Promise<{ statusCode: number; data: string }>) {
   const p = outcome() as Promise<{ statusCode: number; data: string }> & { onProgressUpdate?: unknown; abort?: unknown }
@@ -89,9 +104,7 @@ describe('申请理赔 step 1 (就诊信息)', () => {
   beforeEach(() => setCurrentPage('/packages/claims/pages/apply/index'))
 
   it('types yuan, adds invoices one by one, estimates on the phone and saves a draft in exact fen', async () => {
-    const calls = serve({
-      'GET /me/coverage': () => [COVER],
-      'GET /mutual-aid/plans': () => [PLAN],
+    const calls = serveApply({
       'POST /claims': (c) => ({ statusCode: 201, data: claim({ totalAmount: c.data.totalAmount, insurancePaid: 0, invoices: c.data.invoices }) })
     })
     render(<ApplyPage />)
@@ -134,19 +147,10 @@ describe('申请理赔 step 1 (就诊信息)', () => {
   })
 
   it('keeps everything typed when the BFF refuses the dates, and says why in its words', async () => {
-    serve({
-      'GET /me/coverage': () => [COVER],
-      'GET /mutual-aid/plans': () => [PLAN],
+    serveApply({
       'POST /claims': () => ({ statusCode: 422, data: { code: 'IN_WAITING_PERIOD', message: '入院日期2026-11-19还在等待期内，2026-12-01及以后入院的才能申请' } })
     })
-    render(<ApplyPage />)
-    await screen.findByText('住院情况')
-    typeInto('医院名称', '绍兴市中心医院')
-    typeInto('票据号码', '0099')
-    typeInto('发票金额（元）', '500')
-    tap('添加这张发票')
-    typeInto('医保统筹支付', '100')
-    tap('保存，下一步')
+    await saveWithOneInvoice('100')
     await screen.findByText('入院日期2026-11-19还在等待期内，2026-12-01及以后入院的才能申请')
     expect((screen.getByLabelText(labelled('医院名称')) as HTMLInputElement).value).toBe('绍兴市中心医院')
     expect((screen.getByLabelText(labelled('医保统筹支付')) as HTMLInputElement).value).toBe('100')
@@ -154,19 +158,10 @@ describe('申请理赔 step 1 (就诊信息)', () => {
   })
 
   it('shows a duplicate invoice at the invoices, naming the month it was used', async () => {
-    serve({
-      'GET /me/coverage': () => [COVER],
-      'GET /mutual-aid/plans': () => [PLAN],
+    serveApply({
       'POST /claims': () => ({ statusCode: 409, data: { code: 'DUPLICATE_INVOICE', message: '发票（号码0099）已于2026年3月用于理赔申请，同一张发票不能重复申请' } })
     })
-    render(<ApplyPage />)
-    await screen.findByText('住院情况')
-    typeInto('医院名称', '绍兴市中心医院')
-    typeInto('票据号码', '0099')
-    typeInto('发票金额（元）', '500')
-    tap('添加这张发票')
-    typeInto('医保统筹支付', '0')
-    tap('保存，下一步')
+    await saveWithOneInvoice('0')
     await waitFor(() => expect(screen.getAllByText('发票（号码0099）已于2026年3月用于理赔申请，同一张发票不能重复申请')).toHaveLength(2))
   })
 
@@ -181,9 +176,7 @@ describe('申请理赔 step 2 (上传材料)', () => {
   beforeEach(() => setCurrentPage('/packages/claims/pages/apply/index', { id: 'c1', step: '2' }))
 
   it('uploads one photo per request with its progress, retries a failed one, deletes after asking, and lists what is missing', async () => {
-    serve({
-      'GET /me/coverage': () => [COVER],
-      'GET /mutual-aid/plans': () => [PLAN],
+    serveApply({
       'GET /claims/c1': () => claim(),
       'DELETE /claims/c1/documents/d-new': () => ({ statusCode: 204, data: '' })
     })
@@ -218,9 +211,7 @@ describe('申请理赔 step 2 (上传材料)', () => {
   })
 
   it('shows what the reviewer asked for again', async () => {
-    serve({
-      'GET /me/coverage': () => [COVER],
-      'GET /mutual-aid/plans': () => [PLAN],
+    serveApply({
       'GET /claims/c1': () => claim({ status: 'need_documents', requestedDocuments: ['invoice'], documents: ALL_DOCS })
     })
     render(<ApplyPage />)
@@ -233,9 +224,7 @@ describe('申请理赔 step 3 (确认提交)', () => {
   beforeEach(() => setCurrentPage('/packages/claims/pages/apply/index', { id: 'c1', step: '3' }))
 
   it('shows the estimate with its breakdown, needs the declaration, and submits once with an Idempotency-Key', async () => {
-    const calls = serve({
-      'GET /me/coverage': () => [COVER],
-      'GET /mutual-aid/plans': () => [PLAN],
+    const calls = serveApply({
       'GET /claims/c1': () => claim({ documents: ALL_DOCS }),
       'GET /claims/c1/estimate': () => ESTIMATE,
       'POST /claims/c1/submit': () => ({ id: 'c1', status: 'submitted' })
@@ -255,9 +244,7 @@ describe('申请理赔 step 3 (确认提交)', () => {
   })
 
   it('goes back to the photos, listing them, when the BFF says papers are missing', async () => {
-    serve({
-      'GET /me/coverage': () => [COVER],
-      'GET /mutual-aid/plans': () => [PLAN],
+    serveApply({
       'GET /claims/c1': () => claim({ documents: ALL_DOCS }),
       'GET /claims/c1/estimate': () => ESTIMATE,
       'POST /claims/c1/submit': () => ({ statusCode: 422, data: { code: 'DOCUMENTS_MISSING', message: '还缺少这些材料：出院小结', details: { missing: ['discharge_summary'], labels: ['出院小结'] } } })

@@ -63,6 +63,21 @@ beforeEach(() => {
 describe('困难帮扶申请 (apply)', () => {
   beforeEach(() => setCurrentPage('/packages/hardship/pages/apply/index'))
 
+  /** 李娜 reopens her saved draft app-1 (a non-member in 越城区); `routes` are the test's own. */
+  const openSavedDraft = (routes: Parameters<typeof serve>[0] = {}) => {
+    loginAs(LI_NA)
+    setCurrentPage('/packages/hardship/pages/apply/index', { id: 'app-1' })
+    return serve({
+      'GET /regions': () => [REGION],
+      'GET /regions/330602': () => REGION,
+      'GET /me': () => LI_NA,
+      'GET /orgs': () => [],
+      'GET /hardship-applications/app-1': () => baseCase(),
+      'PATCH /hardship-applications/app-1': () => ({ id: 'app-1', status: 'draft', perCapitaIncome: 75000, minimumLiving: 115000, belowMinimum: true }),
+      ...routes
+    })
+  }
+
   it('a non-member picks situation, region and union; the first step creates the server-side draft', async () => {
     loginAs(LI_NA)
     const calls = serve({
@@ -129,16 +144,7 @@ describe('困难帮扶申请 (apply)', () => {
   })
 
   it('checks the household before saving: a repeated ID number and a missing income stay on the page', async () => {
-    loginAs(LI_NA)
-    setCurrentPage('/packages/hardship/pages/apply/index', { id: 'app-1' })
-    const calls = serve({
-      'GET /regions': () => [REGION],
-      'GET /regions/330602': () => REGION,
-      'GET /me': () => LI_NA,
-      'GET /orgs': () => [],
-      'GET /hardship-applications/app-1': () => baseCase(),
-      'PATCH /hardship-applications/app-1': () => ({ id: 'app-1', status: 'draft', perCapitaIncome: 75000, minimumLiving: 115000, belowMinimum: true })
-    })
+    const calls = openSavedDraft()
     render(<ApplyPage />)
     await screen.findByRole('radio', { name: '重大疾病支出' })
     click('button', '保存，下一步')
@@ -152,17 +158,7 @@ describe('困难帮扶申请 (apply)', () => {
   })
 
   it('asks for the separate asset-check consent before it submits, then opens the case', async () => {
-    loginAs(LI_NA)
-    setCurrentPage('/packages/hardship/pages/apply/index', { id: 'app-1' })
-    const calls = serve({
-      'GET /regions': () => [REGION],
-      'GET /regions/330602': () => REGION,
-      'GET /me': () => LI_NA,
-      'GET /orgs': () => [],
-      'GET /hardship-applications/app-1': () => baseCase(),
-      'PATCH /hardship-applications/app-1': () => ({ id: 'app-1', status: 'draft', perCapitaIncome: 75000, minimumLiving: 115000, belowMinimum: true }),
-      'POST /hardship-applications/app-1/submit': () => ({ id: 'app-1', status: 'submitted' })
-    })
+    const calls = openSavedDraft({ 'POST /hardship-applications/app-1/submit': () => ({ id: 'app-1', status: 'submitted' }) })
     render(<ApplyPage />)
     await screen.findByRole('radio', { name: '重大疾病支出' })
     click('button', '保存，下一步')
