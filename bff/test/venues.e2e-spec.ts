@@ -409,6 +409,53 @@ describe('venues: venues, slots, booking rules, waitlist, check-in, no-shows', (
     });
   });
 
+  describe('check-in by the venue\'s printed code', () => {
+    const scan = (auth: Auth, venueCode: string) => t.http.post(`${API}/me/check-ins`).set(auth).send({ venueCode });
+    const codeOf = async (venueId: string) => (await t.http.get(`${API}/venues/${venueId}/check-in-code`).set(staff).expect(200)).body;
+
+    it('staff get the code to print; the member scans it from an hour before the start; a second scan says so', async () => {
+      const v = await createVenue(t, staff, { name: '羽毛球馆' });
+      const s = await createSlot(t, staff, v.id, 1, 18);
+      const b = await book(zhang, s.id).expect(201);
+      const printed = await codeOf(v.id);
+      expect(printed).toEqual({ venueId: v.id, venueName: '羽毛球馆', code: expect.any(String), qrText: expect.stringContaining('#/packages/venues/pages/check-in/index?code='), version: 1 });
+
+      t.clock.set(new Date(new Date(s.startsAt).getTime() - 90 * 60_000));
+      const early = await scan(zhang, printed.code).expect(422);
+      expect(early.body).toEqual({ code: 'CHECK_IN_NOT_OPEN', message: '还没到签到时间，17:00起可签到', details: { opensAt: toBusinessIso(new Date(new Date(s.startsAt).getTime() - 60 * 60_000)) } });
+
+      t.clock.set(new Date(new Date(s.startsAt).getTime() - 5 * 60_000));
+      // what WeChat's scanner hands over is the whole printed link
+      const ok = await scan(zhang, printed.qrText).expect(200);
+      expect(ok.body).toEqual({ bookingId: b.body.id, status: 'checked_in', venueName: '羽毛球馆', startsAt: s.startsAt, endsAt: s.endsAt, alreadyCheckedIn: false });
+      expect(await t.ds.manager.findOneByOrFail(BookingEntity, { id: b.body.id })).toMatchObject({ status: 'checked_in', checkedInBy: zhangId });
+      expect((await scan(zhang, printed.code).expect(200)).body).toMatchObject({ bookingId: b.body.id, alreadyCheckedIn: true });
+      // someone without a booking there
+      expect((await scan(lina, printed.code).expect(404)).body).toEqual({ code: 'BOOKING_NOT_FOUND', message: '您现在在「羽毛球馆」没有可签到的预约' });
+    });
+
+    it('refuses a forged code and, once staff replace it, the old print; only the venue\'s staff see the code', async () => {
+      const v = await createVenue(t, staff, { name: '阅览室' });
+      const s = await createSlot(t, staff, v.id, 1, 10);
+      await book(zhang, s.id).expect(201);
+      t.clock.set(new Date(new Date(s.startsAt).getTime() - 5 * 60_000));
+      const old = (await codeOf(v.id)).code;
+      const forged = `${old.slice(0, -1)}${old.endsWith('A') ? 'B' : 'A'}`;
+      expect((await scan(zhang, forged).expect(422)).body).toEqual({ code: 'VENUE_CODE_INVALID', message: '这不是有效的场馆签到码，请扫描场馆门口张贴的签到码' });
+      expect((await scan(zhang, 'hello').expect(422)).body.code).toBe('VENUE_CODE_INVALID');
+
+      const fresh = (await t.http.post(`${API}/venues/${v.id}/check-in-code/rotate`).set(staff).expect(200)).body;
+      expect(fresh.version).toBe(2);
+      expect(fresh.code).not.toBe(old);
+      expect((await scan(zhang, old).expect(422)).body).toEqual({ code: 'VENUE_CODE_INVALID', message: '这张签到码已停用，请扫描场馆门口最新张贴的签到码' });
+      expect((await scan(zhang, fresh.code).expect(200)).body.alreadyCheckedIn).toBe(false);
+
+      await t.http.get(`${API}/venues/${v.id}/check-in-code`).set(zhang).expect(403);
+      const bad = await t.http.post(`${API}/me/check-ins`).set(zhang).send({ venueCode: '' }).expect(400);
+      expect(bad.body.fields).toEqual({ venueCode: '请扫描场馆门口的签到码' });
+    });
+  });
+
   describe('closing a slot', () => {
     it('cancels its bookings and waitlist and tells the people', async () => {
       const v = await createVenue(t, staff, { name: '合唱团排练' });

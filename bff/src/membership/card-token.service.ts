@@ -1,6 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { HmacSigner } from '../common/hmac-signer';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
 export const CARD_TOKEN_TTL_SECONDS = 60;
@@ -15,16 +16,16 @@ export type CardTokenCheck = { ok: true; membershipId: string; expiresAt: Date }
  */
 @Injectable()
 export class CardTokenService {
-  private readonly key: Buffer;
+  private readonly signer: HmacSigner;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly clock: Clock) {
-    this.key = createHmac('sha256', config.tokenSecret).update('unionhome:card-token:v1').digest();
+    this.signer = new HmacSigner(config.tokenSecret, 'unionhome:card-token:v1');
   }
 
   issue(membershipId: string): { token: string; expiresAt: Date } {
     const expiresAt = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000 + CARD_TOKEN_TTL_SECONDS * 1000);
     const body = `${membershipId}.${(expiresAt.getTime() / 1000).toString(36)}.${randomBytes(6).toString('base64url')}`;
-    return { token: `${body}.${this.sign(body)}`, expiresAt };
+    return { token: `${body}.${this.signer.sign(body)}`, expiresAt };
   }
 
   verify(token: string): CardTokenCheck {
@@ -32,18 +33,10 @@ export class CardTokenService {
     const parts = token.split('.');
     if (parts.length !== 4) return { ok: false, reason: 'INVALID' };
     const body = parts.slice(0, 3).join('.');
-    // Compare the text, not decoded bytes: 22 base64url characters carry 132 bits, and decoding
-    // drops the last 4, so a changed final character would still "match" as bytes.
-    const given = Buffer.from(parts[3], 'utf8');
-    const expected = Buffer.from(this.sign(body), 'utf8');
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'INVALID' };
+    if (!this.signer.matches(body, parts[3])) return { ok: false, reason: 'INVALID' };
     const expiresAt = new Date(parseInt(parts[1], 36) * 1000);
     if (Number.isNaN(expiresAt.getTime())) return { ok: false, reason: 'INVALID' };
     if (expiresAt.getTime() <= this.clock.now().getTime()) return { ok: false, reason: 'EXPIRED' };
     return { ok: true, membershipId: parts[0], expiresAt };
-  }
-
-  private sign(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url').slice(0, 22);
   }
 }

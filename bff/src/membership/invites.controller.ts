@@ -8,7 +8,8 @@ import { PageQueryDto, pageParams } from '../common/paging';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CreateInviteDto } from './dto/invite.dto';
 import { idParam } from './id-param';
-import { InvitesService, publicBaseUrl } from './invites.service';
+import { InvitesService } from './invites.service';
+import { publicBaseUrl } from '../common/public-url';
 
 /** Join QR codes: officers make and revoke them; anyone holding one may look at what it invites to. */
 @ApiTags('membership')

@@ -134,8 +134,3 @@ export class InvitesService {
     return { ...invite, qrPng };
   }
 }
-
-/** The address the QR code sends people to: PUBLIC_URL, else the origin this request came to. */
-export function publicBaseUrl(configured: string | null, req: { protocol: string; get(name: string): string | undefined }): string {
-  return configured ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BookingAccountResponse, BookingResponse, CancelBookingResponse, CheckInResponse, MyBookingResponse, Paged } from '@unionhome/shared';
+import type { BookingAccountResponse, BookingResponse, CancelBookingResponse, CheckInResponse, MyBookingResponse, Paged, SelfCheckInResponse } from '@unionhome/shared';
 import { notFound } from '../common/app-exception';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { Idempotent } from '../common/idempotency.interceptor';
 import { pageParams } from '../common/paging';
 import { BookingsService } from './bookings.service';
 import { CheckInService } from './check-in.service';
-import { CheckInDto, CreateBookingDto, MyBookingsQueryDto } from './dto/booking.dto';
+import { CheckInDto, CreateBookingDto, MyBookingsQueryDto, SelfCheckInDto } from './dto/booking.dto';
 
 const bookingId = new ParseUUIDPipe({ exceptionFactory: () => notFound('BOOKING_NOT_FOUND') });
 
@@ -46,5 +46,12 @@ export class BookingsController {
   @Roles('venue_staff')
   checkIn(@CurrentUser() user: AuthUser, @Body() dto: CheckInDto): Promise<CheckInResponse> {
     return this.checkIns.checkIn(user, dto);
+  }
+
+  /** The person scans the venue's printed code: their booking there that is open for check-in now is checked in. */
+  @Post('me/check-ins')
+  @HttpCode(200)
+  selfCheckIn(@CurrentUser() user: AuthUser, @Body() dto: SelfCheckInDto): Promise<SelfCheckInResponse> {
+    return this.checkIns.selfCheckIn(user, dto);
   }
 }

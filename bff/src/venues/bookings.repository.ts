@@ -205,6 +205,11 @@ export class BookingsRepository {
     return res.affected === 1;
   }
 
+  /** The person's bookings at a venue on these local dates that a check-in could concern (by the user/venue/date index). */
+  checkInCandidates(userId: string, venueId: string, dates: string[]): Promise<BookingEntity[]> {
+    return this.tx.manager().findBy(BookingEntity, { userId, venueId, slotDate: In(dates), status: In(['confirmed', 'checked_in'] satisfies BookingStatus[]) });
+  }
+
   // ----- no-shows -----
 
   /** Confirmed bookings that started before `before`, in (startsAt, id) order after a keyset cursor. */

@@ -1,5 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { CHECK_IN_OPENS_MINUTES_BEFORE, CheckInResponse, checkInWindow, maskName, toBusinessIso } from '@unionhome/shared';
+import {
+  addDays,
+  businessTime,
+  CHECK_IN_OPENS_MINUTES_BEFORE,
+  checkInPageUrl,
+  CheckInResponse,
+  checkInWindow,
+  localDate,
+  maskName,
+  SelfCheckInResponse,
+  selfCheckInChoice,
+  toBusinessIso,
+  VenueCheckInCodeResponse,
+  venueCodeFromScan,
+} from '@unionhome/shared';
 import { notFound, unprocessable } from '../common/app-exception';
 import { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -9,15 +23,21 @@ import { MembershipEntity } from '../membership/entities/membership.entity';
 import { MembershipLookup } from '../membership/membership-lookup';
 import { UsersRepository } from '../users/users.repository';
 import { BookingsRepository } from './bookings.repository';
-import { CheckInDto } from './dto/booking.dto';
+import { CheckInDto, SelfCheckInDto } from './dto/booking.dto';
+import { BookingEntity } from './entities/booking.entity';
+import { VenueEntity } from './entities/venue.entity';
+import { VenueCodeService } from './venue-code.service';
 import { withTxRetry } from './tx-retry';
 import { VenueAccess } from './venue-access';
 import { VenuesRepository } from './venues.repository';
 
 /**
- * Check-in at the door: staff scan the member's 60-second card QR for a slot. The token proves
+ * Check-in at the door, both ways of DESIGN §4. Staff scan the member's 60-second card QR for a slot. The token proves
  * which membership is present right now (a screenshot of an old card fails); the membership must
  * still be the person's active one; then their confirmed booking of the slot becomes checked in.
+ * Or the person scans the venue's printed code: their booking there whose check-in window is open
+ * now becomes checked in (shared selfCheckInChoice); the code proves only which venue, so a photo
+ * of it sent round is answered by staff replacing the code (rotateCode).
  */
 @Injectable()
 export class CheckInService {
@@ -28,6 +48,7 @@ export class CheckInService {
     private readonly venues: VenuesRepository,
     private readonly bookings: BookingsRepository,
     private readonly access: VenueAccess,
+    private readonly codes: VenueCodeService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -70,5 +91,70 @@ export class CheckInService {
       startsAt: toBusinessIso(slot.startsAt),
       alreadyCheckedIn: already,
     };
+  }
+
+  // ----- the venue's printed code -----
+
+  async code(staff: AuthUser, venueId: string, baseUrl: string): Promise<VenueCheckInCodeResponse> {
+    return this.codeResponse(await this.managedVenue(staff, venueId), baseUrl);
+  }
+
+  /** A new code for the door; prints of the old one stop working at once. */
+  async rotateCode(staff: AuthUser, venueId: string, baseUrl: string): Promise<VenueCheckInCodeResponse> {
+    await this.managedVenue(staff, venueId);
+    await this.tx.run((em) => this.venues.bumpCheckInCode(em, venueId));
+    return this.codeResponse(await this.managedVenue(staff, venueId), baseUrl);
+  }
+
+  private async managedVenue(staff: AuthUser, venueId: string): Promise<VenueEntity> {
+    const venue = await this.venues.findVenue(venueId);
+    if (!venue || !(await this.access.manages(staff, venue))) throw notFound('VENUE_NOT_FOUND');
+    return venue;
+  }
+
+  private codeResponse(venue: VenueEntity, baseUrl: string): VenueCheckInCodeResponse {
+    const code = this.codes.issue(venue);
+    return { venueId: venue.id, venueName: venue.name, code, qrText: checkInPageUrl(baseUrl, code), version: venue.checkInCodeVersion };
+  }
+
+  // ----- the person scans the venue's code -----
+
+  async selfCheckIn(user: AuthUser, dto: SelfCheckInDto): Promise<SelfCheckInResponse> {
+    const parsed = this.codes.verify(venueCodeFromScan(dto.venueCode));
+    if (!parsed) throw unprocessable('VENUE_CODE_INVALID');
+    const venue = await this.venues.findVenue(parsed.venueId);
+    if (!venue || !venue.active) throw unprocessable('VENUE_CODE_INVALID');
+    if (venue.checkInCodeVersion !== parsed.version) throw unprocessable('VENUE_CODE_INVALID', '这张签到码已停用，请扫描场馆门口最新张贴的签到码');
+
+    const now = this.clock.now();
+    // A check-in window opens an hour before the start, so today's and tomorrow's dates cover every candidate.
+    const today = localDate(now);
+    const candidates = await this.bookings.checkInCandidates(user.id, venue.id, [today, addDays(today, 1)]);
+    const choice = selfCheckInChoice(candidates, now, CHECK_IN_OPENS_MINUTES_BEFORE);
+    const answer = (b: BookingEntity, already: boolean): SelfCheckInResponse => ({
+      bookingId: b.id,
+      status: 'checked_in',
+      venueName: venue.name,
+      startsAt: toBusinessIso(b.startsAt),
+      endsAt: toBusinessIso(b.endsAt),
+      alreadyCheckedIn: already,
+    });
+    switch (choice.kind) {
+      case 'none':
+        throw notFound('BOOKING_NOT_FOUND', `您现在在「${venue.name}」没有可签到的预约`);
+      case 'too_early':
+        throw unprocessable('CHECK_IN_NOT_OPEN', `还没到签到时间，${businessTime(choice.opensAt)}起可签到`, { opensAt: toBusinessIso(choice.opensAt) });
+      case 'already':
+        return answer(candidates.find((b) => b.id === choice.bookingId)!, true);
+      case 'check_in': {
+        const booking = candidates.find((b) => b.id === choice.bookingId)!;
+        const done = await withTxRetry(() => this.tx.run((em) => this.bookings.checkIn(em, booking.slotId, user.id, user.id, now)));
+        if (done) return answer(booking, false);
+        // Between the read and the write: a second scan won, or the booking ended (cancelled, a no-show).
+        const held = await this.bookings.findActiveOfSlot(booking.slotId, user.id);
+        if (held?.status === 'checked_in') return answer(held, true);
+        throw notFound('BOOKING_NOT_FOUND', `您现在在「${venue.name}」没有可签到的预约`);
+      }
+    }
   }
 }

@@ -1,10 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { GenerateSlotsResponse, SlotResponse, SlotRosterEntry, VenueResponse } from '@unionhome/shared';
+import type { GenerateSlotsResponse, SlotResponse, SlotRosterEntry, VenueCheckInCodeResponse, VenueResponse } from '@unionhome/shared';
 import { notFound } from '../common/app-exception';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { Idempotent } from '../common/idempotency.interceptor';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { publicBaseUrl } from '../common/public-url';
 import { BookingsService } from './bookings.service';
+import { CheckInService } from './check-in.service';
 import { CreateSlotDto, GenerateSlotsDto, SlotsQueryDto } from './dto/slot.dto';
 import { CreateVenueDto, UpdateVenueDto } from './dto/venue.dto';
 import { VenuesService } from './venues.service';
@@ -16,7 +20,11 @@ const slotId = new ParseUUIDPipe({ exceptionFactory: () => notFound('SLOT_NOT_FO
 @ApiBearerAuth()
 @Controller('venues')
 export class VenuesController {
-  constructor(private readonly venues: VenuesService) {}
+  constructor(
+    private readonly venues: VenuesService,
+    private readonly checkIns: CheckInService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   list(): Promise<VenueResponse[]> {
@@ -46,6 +54,21 @@ export class VenuesController {
   @Roles('venue_staff')
   update(@CurrentUser() user: AuthUser, @Param('id', venueId) id: string, @Body() dto: UpdateVenueDto): Promise<VenueResponse> {
     return this.venues.update(user, id, dto);
+  }
+
+  /** Staff: the venue's check-in code to print and hang at the door. */
+  @Get(':id/check-in-code')
+  @Roles('venue_staff')
+  checkInCode(@CurrentUser() user: AuthUser, @Param('id', venueId) id: string, @Req() req: Request): Promise<VenueCheckInCodeResponse> {
+    return this.checkIns.code(user, id, publicBaseUrl(this.config.publicUrl, req));
+  }
+
+  /** Staff: replace the printed code (a photo of it went round); old prints stop working. */
+  @Post(':id/check-in-code/rotate')
+  @HttpCode(200)
+  @Roles('venue_staff')
+  rotateCheckInCode(@CurrentUser() user: AuthUser, @Param('id', venueId) id: string, @Req() req: Request): Promise<VenueCheckInCodeResponse> {
+    return this.checkIns.rotateCode(user, id, publicBaseUrl(this.config.publicUrl, req));
   }
 
   @Get(':id/slots')

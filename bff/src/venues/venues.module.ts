@@ -10,6 +10,7 @@ import { VenueSlotEntity } from './entities/venue-slot.entity';
 import { VenueEntity } from './entities/venue.entity';
 import { NoShowService } from './no-show.service';
 import { VenueAccess } from './venue-access';
+import { VenueCodeService } from './venue-code.service';
 import { SlotsController, VenuesController } from './venues.controller';
 import { VenuesRepository } from './venues.repository';
 import { VenuesService } from './venues.service';
@@ -18,7 +19,7 @@ import { VenuesService } from './venues.service';
 @Module({
   imports: [TypeOrmModule.forFeature([VenueEntity, VenueSlotEntity, BookingEntity, BookingAccountEntity])],
   controllers: [VenuesController, SlotsController, BookingsController],
-  providers: [VenuesRepository, BookingsRepository, VenueAccess, VenuesService, BookingsService, CheckInService, NoShowService],
+  providers: [VenuesRepository, BookingsRepository, VenueAccess, VenuesService, BookingsService, CheckInService, NoShowService, VenueCodeService],
   exports: [NoShowService],
 })
 export class VenuesModule {}

@@ -41,6 +41,11 @@ export class VenuesRepository {
     await em.update(VenueEntity, { id }, change);
   }
 
+  /** Replaces the venue's printed check-in code: older prints stop verifying. */
+  async bumpCheckInCode(em: EntityManager, venueId: string): Promise<void> {
+    await em.createQueryBuilder().update(VenueEntity).set({ checkInCodeVersion: () => 'checkInCodeVersion + 1' }).where('id = :venueId', { venueId }).execute();
+  }
+
   findSlot(id: string): Promise<VenueSlotEntity | null> {
     return this.tx.manager().findOneBy(VenueSlotEntity, { id });
   }

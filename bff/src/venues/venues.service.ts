@@ -88,6 +88,7 @@ export class VenuesService {
       location: dto.location?.trim() ?? '',
       active: true,
       ...rules,
+      checkInCodeVersion: 1,
       createdAt: now,
       updatedAt: now,
     };

@@ -8,7 +8,11 @@ import {
   cancelDeadline,
   cancelRefusal,
   cancelRuleText,
+  checkInPagePath,
+  checkInPageUrl,
   checkInWindow,
+  selfCheckInChoice,
+  venueCodeFromScan,
   isoWeekday,
   noShowAt,
   noShowDue,
@@ -224,5 +228,40 @@ describe('recurring slots', () => {
     ['a bad date', { fromDate: '2026-02-30' }, ['fromDate']],
   ])('%s', (_name, change, fields) => {
     expect(Object.keys(recurringProblems({ ...weekdays19to20, ...change })).sort()).toEqual(fields);
+  });
+});
+
+describe('self check-in: which booking a scan of the venue code checks in', () => {
+  const t = (h: number, m = 0) => localDateTime('2026-11-23', h, m);
+  const b = (id: string, status: 'confirmed' | 'checked_in' | 'waitlisted' | 'cancelled' | 'no_show', from: number, to: number) => ({ id, status, startsAt: t(from), endsAt: t(to) });
+
+  it('checks in the confirmed booking whose window is open (an hour before until the end)', () => {
+    expect(selfCheckInChoice([b('a', 'confirmed', 19, 20)], t(18), 60)).toEqual({ kind: 'check_in', bookingId: 'a' });
+    expect(selfCheckInChoice([b('a', 'confirmed', 19, 20)], t(19, 59), 60)).toEqual({ kind: 'check_in', bookingId: 'a' });
+  });
+  it('says when it opens for a booking still ahead, and nothing for one that is over', () => {
+    expect(selfCheckInChoice([b('a', 'confirmed', 19, 20)], t(17, 30), 60)).toEqual({ kind: 'too_early', opensAt: t(18) });
+    expect(selfCheckInChoice([b('a', 'confirmed', 9, 10)], t(10), 60)).toEqual({ kind: 'none' });
+  });
+  it('a second scan finds the booking already checked in', () => {
+    expect(selfCheckInChoice([b('a', 'checked_in', 19, 20)], t(19, 10), 60)).toEqual({ kind: 'already', bookingId: 'a' });
+  });
+  it('prefers an open confirmed booking to one already checked in, and the earliest of several', () => {
+    const day = [b('late', 'confirmed', 15, 16), b('done', 'checked_in', 14, 16), b('early', 'confirmed', 14, 15)];
+    expect(selfCheckInChoice(day, t(14, 30), 60)).toEqual({ kind: 'check_in', bookingId: 'early' });
+  });
+  it('ignores waitlist places, cancelled bookings and no-shows', () => {
+    const day = [b('w', 'waitlisted', 19, 20), b('c', 'cancelled', 19, 20), b('n', 'no_show', 19, 20)];
+    expect(selfCheckInChoice(day, t(19), 60)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('venue code from a scan', () => {
+  it('takes the code alone, or out of the printed H5 link or a mini-program path', () => {
+    const code = 'v1.abc.1.Zx-_9';
+    expect(venueCodeFromScan(` ${code} `)).toBe(code);
+    expect(venueCodeFromScan(checkInPageUrl('https://uh.example.cn/', code))).toBe(code);
+    expect(venueCodeFromScan(`/${checkInPagePath(code)}`)).toBe(code);
+    expect(checkInPageUrl('https://uh.example.cn/', code)).toBe(`https://uh.example.cn/#/packages/venues/pages/check-in/index?code=${code}`);
   });
 });

@@ -270,3 +270,59 @@ export function recurringSlotTimes(input: RecurringSlotsInput): Array<{ startsAt
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Self check-in: the member scans the venue's code
+
+export type SelfCheckInChoice =
+  | { kind: 'check_in'; bookingId: string }
+  | { kind: 'already'; bookingId: string }
+  | { kind: 'too_early'; opensAt: Date }
+  | { kind: 'none' };
+
+/**
+ * Which of the member's bookings at the scanned venue a scan checks in: the earliest confirmed one
+ * whose check-in window is open now; else one already checked in (a second scan); else, when a
+ * confirmed one is still ahead, when its window opens; else none.
+ */
+export function selfCheckInChoice(
+  bookings: Array<{ id: string; status: BookingStatus; startsAt: Date; endsAt: Date }>,
+  now: Date,
+  minutesBefore: number,
+): SelfCheckInChoice {
+  const ahead = bookings
+    .filter((b) => (b.status === 'confirmed' || b.status === 'checked_in') && checkInWindow(b, now, minutesBefore) !== 'over')
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const open = ahead.filter((b) => checkInWindow(b, now, minutesBefore) === 'open');
+  const toCheckIn = open.find((b) => b.status === 'confirmed');
+  if (toCheckIn) return { kind: 'check_in', bookingId: toCheckIn.id };
+  const done = open.find((b) => b.status === 'checked_in');
+  if (done) return { kind: 'already', bookingId: done.id };
+  const next = ahead.find((b) => b.status === 'confirmed');
+  if (next) return { kind: 'too_early', opensAt: new Date(next.startsAt.getTime() - minutesBefore * MINUTE) };
+  return { kind: 'none' };
+}
+
+/** The member's check-in page (venues subpackage); a venue's QR opens it with `code=`. */
+export const CHECK_IN_PAGE = 'packages/venues/pages/check-in/index';
+
+export function checkInPagePath(code: string): string {
+  return `${CHECK_IN_PAGE}?code=${encodeURIComponent(code)}`;
+}
+
+/** The H5 address of the check-in page (hash router) under a site's public base URL: what the printed QR carries. */
+export function checkInPageUrl(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/#/${checkInPagePath(code)}`;
+}
+
+/** The venue code out of what a scanner read: the code alone, or a mini-app path / H5 link carrying `code=`. */
+export function venueCodeFromScan(text: string): string {
+  const t = (text ?? '').trim();
+  const m = /[?&]code=([^&#\s]+)/.exec(t);
+  if (!m) return t;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
+}

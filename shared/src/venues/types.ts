@@ -217,6 +217,33 @@ export interface CheckInResponse {
   alreadyCheckedIn: boolean;
 }
 
+/** A venue's printed check-in code (DESIGN §4: "the member scans the venue's code"). */
+export interface VenueCheckInCodeResponse {
+  venueId: string;
+  venueName: string;
+  /** What the QR carries: the mini-app path with the code, so WeChat's own scanner opens the check-in page. */
+  qrText: string;
+  /** The code alone, for typing or pasting in the H5 app. */
+  code: string;
+  /** Goes up by one each time staff replace the code; printed codes of older versions stop working. */
+  version: number;
+}
+
+export interface SelfCheckInRequest {
+  /** The scanned code: the code alone or the whole QR text. */
+  venueCode: string;
+}
+
+export interface SelfCheckInResponse {
+  bookingId: string;
+  status: 'checked_in';
+  venueName: string;
+  startsAt: string;
+  endsAt: string;
+  /** true when this booking had already been checked in (a second scan). */
+  alreadyCheckedIn: boolean;
+}
+
 /** One line of a slot's list for the staff at the door. */
 export interface SlotRosterEntry {
   bookingId: string;

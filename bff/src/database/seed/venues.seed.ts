@@ -60,6 +60,7 @@ export async function seedVenues(ctx: SeedContext): Promise<void> {
       location: v.location,
       active: true,
       ...rules,
+      checkInCodeVersion: 1,
       createdAt: now,
       updatedAt: now,
     };

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, MinLength } from 'class-validator';
-import { CheckInRequest, CreateBookingRequest, MY_BOOKING_SCOPES, MyBookingScope } from '@unionhome/shared';
+import { CheckInRequest, CreateBookingRequest, MY_BOOKING_SCOPES, MyBookingScope, SelfCheckInRequest } from '@unionhome/shared';
 import { PageQueryDto } from '../../common/paging';
 import { IsEntityId, IsText } from '../../common/validators';
 
@@ -19,6 +19,12 @@ export class MyBookingsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(MY_BOOKING_SCOPES, { message: '应为 upcoming 或 past' })
   scope?: MyBookingScope;
+}
+
+export class SelfCheckInDto implements SelfCheckInRequest {
+  @IsText(300, { description: '场馆签到码（或扫码得到的整段内容）' })
+  @MinLength(1, { message: '请扫描场馆门口的签到码' })
+  venueCode: string;
 }
 
 export class CheckInDto implements CheckInRequest {

@@ -60,6 +60,10 @@ export class VenueEntity {
   @BoolColumn(true)
   waitlist: boolean;
 
+  /** Version of the printed check-in code; raised when staff replace the code (old prints stop working). */
+  @Column({ type: 'integer', default: 1 })
+  checkInCodeVersion: number;
+
   @InstantColumn()
   createdAt: Date;
 
