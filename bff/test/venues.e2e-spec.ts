@@ -418,7 +418,7 @@ describe('venues: venues, slots, booking rules, waitlist, check-in, no-shows', (
       const s = await createSlot(t, staff, v.id, 1, 18);
       const b = await book(zhang, s.id).expect(201);
       const printed = await codeOf(v.id);
-      expect(printed).toEqual({ venueId: v.id, venueName: '羽毛球馆', code: expect.any(String), qrText: expect.stringContaining('#/packages/venues/pages/check-in/index?code='), version: 1 });
+      expect(printed).toEqual({ venueId: v.id, venueName: '羽毛球馆', code: expect.any(String), qrText: expect.stringContaining('#/packages/venues/pages/scan-in/index?code='), version: 1 });
 
       t.clock.set(new Date(new Date(s.startsAt).getTime() - 90 * 60_000));
       const early = await scan(zhang, printed.code).expect(422);

@@ -3,7 +3,7 @@ import {
   addDays,
   businessTime,
   CHECK_IN_OPENS_MINUTES_BEFORE,
-  checkInPageUrl,
+  selfCheckInPageUrl,
   CheckInResponse,
   checkInWindow,
   localDate,
@@ -114,7 +114,7 @@ export class CheckInService {
 
   private codeResponse(venue: VenueEntity, baseUrl: string): VenueCheckInCodeResponse {
     const code = this.codes.issue(venue);
-    return { venueId: venue.id, venueName: venue.name, code, qrText: checkInPageUrl(baseUrl, code), version: venue.checkInCodeVersion };
+    return { venueId: venue.id, venueName: venue.name, code, qrText: selfCheckInPageUrl(baseUrl, code), version: venue.checkInCodeVersion };
   }
 
   // ----- the person scans the venue's code -----

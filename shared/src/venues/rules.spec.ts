@@ -8,8 +8,8 @@ import {
   cancelDeadline,
   cancelRefusal,
   cancelRuleText,
-  checkInPagePath,
-  checkInPageUrl,
+  selfCheckInPagePath,
+  selfCheckInPageUrl,
   checkInWindow,
   selfCheckInChoice,
   venueCodeFromScan,
@@ -260,8 +260,8 @@ describe('venue code from a scan', () => {
   it('takes the code alone, or out of the printed H5 link or a mini-program path', () => {
     const code = 'v1.abc.1.Zx-_9';
     expect(venueCodeFromScan(` ${code} `)).toBe(code);
-    expect(venueCodeFromScan(checkInPageUrl('https://uh.example.cn/', code))).toBe(code);
-    expect(venueCodeFromScan(`/${checkInPagePath(code)}`)).toBe(code);
-    expect(checkInPageUrl('https://uh.example.cn/', code)).toBe(`https://uh.example.cn/#/packages/venues/pages/check-in/index?code=${code}`);
+    expect(venueCodeFromScan(selfCheckInPageUrl('https://uh.example.cn/', code))).toBe(code);
+    expect(venueCodeFromScan(`/${selfCheckInPagePath(code)}`)).toBe(code);
+    expect(selfCheckInPageUrl('https://uh.example.cn/', code)).toBe(`https://uh.example.cn/#/packages/venues/pages/scan-in/index?code=${code}`);
   });
 });

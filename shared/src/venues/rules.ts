@@ -303,16 +303,16 @@ export function selfCheckInChoice(
   return { kind: 'none' };
 }
 
-/** The member's check-in page (venues subpackage); a venue's QR opens it with `code=`. */
-export const CHECK_IN_PAGE = 'packages/venues/pages/check-in/index';
+/** The member's own check-in page, 扫码签到 (venues subpackage; the staff's card-scanning page is pages/check-in); a venue's QR opens it with `code=`. */
+export const SELF_CHECK_IN_PAGE = 'packages/venues/pages/scan-in/index';
 
-export function checkInPagePath(code: string): string {
-  return `${CHECK_IN_PAGE}?code=${encodeURIComponent(code)}`;
+export function selfCheckInPagePath(code: string): string {
+  return `${SELF_CHECK_IN_PAGE}?code=${encodeURIComponent(code)}`;
 }
 
 /** The H5 address of the check-in page (hash router) under a site's public base URL: what the printed QR carries. */
-export function checkInPageUrl(baseUrl: string, code: string): string {
-  return `${baseUrl.replace(/\/+$/, '')}/#/${checkInPagePath(code)}`;
+export function selfCheckInPageUrl(baseUrl: string, code: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/#/${selfCheckInPagePath(code)}`;
 }
 
 /** The venue code out of what a scanner read: the code alone, or a mini-app path / H5 link carrying `code=`. */
