@@ -66,14 +66,14 @@ export class ClaimViews {
   /** List rows: drafts show the current estimate, submitted claims the one the worker was shown. */
   async summaries(claims: ClaimEntity[]): Promise<ClaimSummaryResponse[]> {
     const plans = await this.repo.plansByIds(claims.map((c) => c.planId));
-    const out: ClaimSummaryResponse[] = [];
-    for (const c of claims) {
-      const plan = plans.find((p) => p.id === c.planId);
-      let estimate = c.submittedEstimate;
-      if (estimate === null && plan) estimate = (await this.estimate(c)).payout;
-      out.push(toClaimSummary(c, plan, estimate ?? 0));
-    }
-    return out;
+    return Promise.all(
+      claims.map(async (c) => {
+        const plan = plans.find((p) => p.id === c.planId);
+        // Only drafts need a fresh estimate (and its reads); they are looked up side by side.
+        const estimate = c.submittedEstimate ?? (plan ? (await this.estimate(c)).payout : 0);
+        return toClaimSummary(c, plan, estimate);
+      }),
+    );
   }
 
   async reviewSummaries(claims: ClaimEntity[]): Promise<ReviewClaimSummaryResponse[]> {

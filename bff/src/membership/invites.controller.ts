@@ -5,11 +5,11 @@ import type { InvitePreviewResponse, InviteResponse, InviteWithQrResponse, Paged
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth-user';
 import { Idempotent } from '../common/idempotency.interceptor';
 import { PageQueryDto, pageParams } from '../common/paging';
+import { publicBaseUrl } from '../common/public-url';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CreateInviteDto } from './dto/invite.dto';
 import { idParam } from './id-param';
 import { InvitesService } from './invites.service';
-import { publicBaseUrl } from '../common/public-url';
 
 /** Join QR codes: officers make and revoke them; anyone holding one may look at what it invites to. */
 @ApiTags('membership')
