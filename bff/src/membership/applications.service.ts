@@ -34,7 +34,7 @@ import { UsersRepository } from '../users/users.repository';
 import { MembershipLookup } from './membership-lookup';
 import { ApplicationsRepository } from './applications.repository';
 import { CreateApplicationDto } from './dto/application.dto';
-import { MembershipApplicationEntity } from './entities/membership-application.entity';
+import { MembershipApplicationEntity, pendingApplication } from './entities/membership-application.entity';
 import { MembershipInviteEntity } from './entities/membership-invite.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { InvitesRepository } from './invites.repository';
@@ -109,32 +109,25 @@ export class ApplicationsService {
     if (await this.applications.findOpenFor(applicant.id, index)) throw conflict('APPLICATION_PENDING');
 
     const now = this.clock.now();
-    const application: MembershipApplicationEntity = {
-      id: newId(),
-      orgId: org.id,
-      inviteId: invite.id,
-      userId: applicant.id,
-      kind: active ? 'transfer' : 'join',
-      status: 'pending',
-      name: dto.name,
-      idNumberCipher: this.cipher.encrypt(idNumber),
-      idNumberIndex: index,
-      phone: dto.phone,
-      employer: dto.employer,
-      jobType: dto.jobType ?? '',
-      noticeVersion: dto.noticeVersion,
-      consentVersion: ID_NUMBER_CONSENT.version,
-      consentAt: now,
-      fromOrgId: active?.orgId ?? null,
-      openUserId: applicant.id,
-      openIdNumberIndex: index,
-      membershipId: null,
-      memberNo: null,
-      decidedBy: null,
-      decidedAt: null,
-      rejectReason: null,
-      createdAt: now,
-    };
+    const application = pendingApplication(
+      {
+        orgId: org.id,
+        inviteId: invite.id,
+        userId: applicant.id,
+        kind: active ? 'transfer' : 'join',
+        name: dto.name,
+        idNumberCipher: this.cipher.encrypt(idNumber),
+        idNumberIndex: index,
+        phone: dto.phone,
+        employer: dto.employer,
+        jobType: dto.jobType ?? '',
+        noticeVersion: dto.noticeVersion,
+        consentVersion: ID_NUMBER_CONSENT.version,
+        fromOrgId: active?.orgId ?? null,
+      },
+      newId(),
+      now,
+    );
     try {
       return await retrying(() =>
         this.tx.run(async (em) => {

@@ -1,6 +1,6 @@
 import { ID_NUMBER_CONSENT, MEMBERSHIP_NOTICE, idNumberCheckChar, formatMemberNo } from '@unionhome/shared';
 import { newId } from '../../common/ids';
-import { MembershipApplicationEntity } from '../../membership/entities/membership-application.entity';
+import { MembershipApplicationEntity, pendingApplication } from '../../membership/entities/membership-application.entity';
 import { MembershipInviteEntity } from '../../membership/entities/membership-invite.entity';
 import { MembershipEntity } from '../../membership/entities/membership.entity';
 import { UserEntity } from '../../users/entities/user.entity';
@@ -77,31 +77,24 @@ export async function seedMembership(ctx: SeedContext): Promise<void> {
     lastLoginAt: null,
   });
   const index = cipher.idNumberIndex(idNumber);
-  const application: MembershipApplicationEntity = {
-    id: newId(),
-    orgId: grassroots,
-    inviteId,
-    userId: applicantId,
-    kind: 'join',
-    status: 'pending',
-    name: '陈晨',
-    idNumberCipher: cipher.encrypt(idNumber),
-    idNumberIndex: index,
-    phone: '13900000008',
-    employer: '饿了么越城站',
-    jobType: '外卖员',
-    noticeVersion: MEMBERSHIP_NOTICE.version,
-    consentVersion: ID_NUMBER_CONSENT.version,
-    consentAt: now,
-    fromOrgId: null,
-    openUserId: applicantId,
-    openIdNumberIndex: index,
-    membershipId: null,
-    memberNo: null,
-    decidedBy: null,
-    decidedAt: null,
-    rejectReason: null,
-    createdAt: now,
-  };
+  const application = pendingApplication(
+    {
+      orgId: grassroots,
+      inviteId,
+      userId: applicantId,
+      kind: 'join',
+      name: '陈晨',
+      idNumberCipher: cipher.encrypt(idNumber),
+      idNumberIndex: index,
+      phone: '13900000008',
+      employer: '饿了么越城站',
+      jobType: '外卖员',
+      noticeVersion: MEMBERSHIP_NOTICE.version,
+      consentVersion: ID_NUMBER_CONSENT.version,
+      fromOrgId: null,
+    },
+    newId(),
+    now,
+  );
   await em.insert(MembershipApplicationEntity, application);
 }

@@ -90,3 +90,27 @@ export class MembershipApplicationEntity {
   @InstantColumn()
   createdAt: Date;
 }
+
+/** What an applicant hands in; the rest of a new application follows from it. */
+export type ApplicationInput = Pick<
+  MembershipApplicationEntity,
+  'orgId' | 'inviteId' | 'userId' | 'kind' | 'name' | 'idNumberCipher' | 'idNumberIndex' | 'phone' | 'employer' | 'jobType' | 'noticeVersion' | 'consentVersion' | 'fromOrgId'
+>;
+
+/** A pending application: it holds the open keys (one open application per person and per ID number) and no decision yet. */
+export function pendingApplication(input: ApplicationInput, id: string, now: Date): MembershipApplicationEntity {
+  return {
+    ...input,
+    id,
+    status: 'pending',
+    consentAt: now,
+    openUserId: input.userId,
+    openIdNumberIndex: input.idNumberIndex,
+    membershipId: null,
+    memberNo: null,
+    decidedBy: null,
+    decidedAt: null,
+    rejectReason: null,
+    createdAt: now,
+  };
+}
