@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { addDays, localDate } from '@unionhome/shared';
+import { addDays, businessTime, localDate, selfCheckInPageUrl } from '@unionhome/shared';
 import { confirmModal, loginAs, snap, switchTo, tapText, withStack } from './support/harness';
 
 interface Slot {
@@ -142,5 +142,113 @@ describe('venue booking in the H5 build', () => {
     );
     expect(overflow).toBe(false);
     await snap(page, 'venues-10-slots-elder');
+  });
+});
+
+/**
+ * DESIGN §4 "the member scans the venue's code", in the H5 build: staff open the venue's 签到码 and
+ * replace it once; 张伟, booked for a slot starting in half an hour, pastes the replaced code (refused)
+ * and the new one (checked in) from 我的预约; then opens the printed link on a phone not logged in.
+ */
+describe('self check-in by the venue’s printed code in the H5 build', () => {
+  const app = withStack();
+  let member: string;
+  let staff: string;
+  let venue: Venue;
+  let slotId: string;
+  let when: string;
+  const codes: string[] = [];
+
+  /** Opens a link as a fresh page load, as a phone's camera or WeChat's scanner does. */
+  const openLink = async (page: Page, url: string) => {
+    await page.goto('about:blank');
+    await page.goto(url);
+  };
+
+  beforeAll(async () => {
+    member = await app.stack.token('13800000001');
+    staff = await app.stack.token('13800000004');
+    const created = await app.stack.api<Venue>('POST', '/venues', { name: '羽毛球馆', kind: 'room', rules: { capacity: 4 } }, staff);
+    expect(created.status).toBe(201);
+    venue = created.body;
+    // a slot starting in half an hour: check-in opens an hour before the start, so it is open now
+    const start = new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 30 * 60_000);
+    const end = new Date(start.getTime() + 3_600_000);
+    when = `${businessTime(start)}–${businessTime(end)}`;
+    const slot = await app.stack.api<{ id: string }>('POST', `/venues/${venue.id}/slots`, { startsAt: start.toISOString(), endsAt: end.toISOString() }, staff);
+    expect(slot.status).toBe(201);
+    slotId = slot.body.id;
+    expect((await app.stack.api('POST', '/bookings', { slotId }, member)).status).toBe(201);
+  });
+
+  it('venue staff open the venue’s 签到码 from 场馆与时段, and replace it only after a confirmation', async () => {
+    const { page } = app.browser;
+    await loginAs(page, app.stack.baseUrl, '13800000004', '/packages/workbench/pages/index/index');
+    await tapText(page, '场馆与时段');
+    await page.locator('.manage-venues-page .uh-card', { hasText: '羽毛球馆' }).getByText('签到码', { exact: true }).click();
+
+    const sheet = page.locator('.venue-code-page');
+    await sheet.locator('[aria-label="场馆签到二维码"]').waitFor();
+    await sheet.getByText('打印后张贴在场馆门口，会员用微信扫一扫即可签到').waitFor();
+    await sheet.getByText('第1版', { exact: true }).waitFor();
+    codes.push((await sheet.locator('.vc-sheet__code-text').innerText()).trim());
+    // what the page prints is what the BFF issues: the H5 link of 扫码签到 with the code
+    const issued = await app.stack.api<{ code: string; qrText: string; version: number }>('GET', `/venues/${venue.id}/check-in-code`, undefined, staff);
+    expect(issued.body).toMatchObject({ code: codes[0], qrText: selfCheckInPageUrl(app.stack.baseUrl, codes[0]), version: 1 });
+    expect(Number(await sheet.locator('[aria-label="场馆签到二维码"]').getAttribute('data-modules'))).toBeGreaterThan(21);
+    await snap(page, 'venues-11-check-in-code');
+
+    await sheet.getByText('换一个签到码', { exact: true }).click();
+    await page.locator('.taro-modal__text', { hasText: '旧的签到码将立即失效，需要重新打印张贴' }).waitFor();
+    await snap(page, 'venues-12-replace-code-confirm');
+    await confirmAndClose(page, '确定更换');
+    await sheet.getByText('第2版', { exact: true }).waitFor();
+    codes.push((await sheet.locator('.vc-sheet__code-text').innerText()).trim());
+    expect(codes[1]).not.toBe(codes[0]);
+    await snap(page, 'venues-13-code-replaced');
+  });
+
+  it('张伟 taps 扫码签到 on his booking and pastes the code: the replaced print is refused, the new one checks him in', async () => {
+    const { page } = app.browser;
+    await switchTo(page, app.stack.baseUrl, '13800000001', '/packages/venues/pages/mine/index');
+    const booking = page.locator('.my-bookings-page .uh-card', { hasText: '羽毛球馆' });
+    await booking.getByText('现在可以签到：到场后扫门口张贴的签到码').waitFor();
+    await snap(page, 'venues-14-my-booking-check-in-open');
+    await booking.getByText('扫码签到', { exact: true }).click();
+
+    const scanIn = page.locator('.scan-in-page');
+    const field = scanIn.getByPlaceholder('粘贴或输入签到码');
+    await scanIn.getByText(/在微信外打开时无法直接扫码/).waitFor();
+    await snap(page, 'venues-15-scan-in-paste');
+    await field.fill(codes[0]);
+    await scanIn.getByText('签到', { exact: true }).click();
+    await scanIn.getByText('这张签到码已停用，请扫描场馆门口最新张贴的签到码').waitFor();
+    expect(await scanIn.getByText('再试一次').count()).toBe(0);
+    await snap(page, 'venues-16-old-code-refused');
+
+    await scanIn.getByText('重新输入签到码', { exact: true }).click();
+    await field.fill(selfCheckInPageUrl(app.stack.baseUrl, codes[1]));
+    await scanIn.getByText('签到', { exact: true }).click();
+    const result = scanIn.locator('[role="status"]');
+    await result.getByText('已签到', { exact: true }).waitFor();
+    await result.getByText('羽毛球馆').waitFor();
+    await result.getByText(new RegExp(`月\\d+日 ${when}$`)).waitFor();
+    await snap(page, 'venues-17-checked-in');
+
+    const roster = await app.stack.api<Array<{ status: string; nameMasked: string }>>('GET', `/slots/${slotId}/bookings`, undefined, staff);
+    expect(roster.body).toEqual([expect.objectContaining({ status: 'checked_in', nameMasked: '张*' })]);
+  });
+
+  it('the printed link opened on a phone not logged in: log in, back on 扫码签到, it says 已签到过', async () => {
+    const { page } = app.browser;
+    await page.evaluate(() => localStorage.clear());
+    await openLink(page, selfCheckInPageUrl(app.stack.baseUrl, codes[1]));
+    await page.getByPlaceholder('请输入11位手机号').fill('13800000001');
+    await page.locator('taro-button-core').filter({ hasText: /^\s*登录\s*$/ }).click();
+    const result = page.locator('.scan-in-page [role="status"]');
+    await result.getByText('已签到过', { exact: true }).waitFor();
+    await result.getByText('羽毛球馆').waitFor();
+    expect(page.url()).toContain(`scan-in/index?code=${codes[1]}`);
+    await snap(page, 'venues-18-already-checked-in');
   });
 });

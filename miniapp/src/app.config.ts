@@ -29,7 +29,18 @@ export default defineAppConfig({
     },
     {
       root: 'packages/venues',
-      pages: ['pages/index/index', 'pages/slots/index', 'pages/mine/index', 'pages/check-in/index', 'pages/manage/index', 'pages/venue-edit/index', 'pages/schedule/index']
+      pages: [
+        'pages/index/index',
+        'pages/slots/index',
+        'pages/mine/index',
+        // 扫码签到: what the QR printed at a venue's door opens (shared SELF_CHECK_IN_PAGE).
+        'pages/scan-in/index',
+        'pages/check-in/index',
+        'pages/manage/index',
+        'pages/venue-edit/index',
+        'pages/schedule/index',
+        'pages/venue-code/index'
+      ]
     }
   ],
   window: {

@@ -1,6 +1,6 @@
 /**
- * The encoder core of `qrcode` (pure JavaScript: no canvas, no Node), which the card page uses to
- * draw its QR code with plain views in WeChat and H5 alike.
+ * The encoder core of `qrcode` (pure JavaScript: no canvas, no Node), which the membership card and the
+ * venue check-in code use to draw their QR codes with plain views in WeChat and H5 alike.
  */
 declare module 'qrcode/lib/core/qrcode' {
   interface BitMatrix {

@@ -11,9 +11,12 @@ import {
   type MyBookingResponse,
   type MyBookingScope,
   type Paged,
+  type SelfCheckInRequest,
+  type SelfCheckInResponse,
   type SlotResponse,
   type SlotRosterEntry,
   type UpdateVenueRequest,
+  type VenueCheckInCodeResponse,
   type VenueResponse
 } from '@unionhome/shared'
 import { request } from './request'
@@ -45,6 +48,16 @@ export function cancelBooking(id: string): Promise<CancelBookingResponse> {
   return request<CancelBookingResponse>(`/bookings/${id}/cancel`, { method: 'POST' })
 }
 
+/**
+ * The person scanned the venue's printed code (the code alone or the whole scanned text): their
+ * booking there that is open for check-in is checked in. Safe to repeat: a second scan answers
+ * `alreadyCheckedIn`.
+ */
+export function selfCheckIn(venueCode: string): Promise<SelfCheckInResponse> {
+  const body: SelfCheckInRequest = { venueCode }
+  return request<SelfCheckInResponse>('/me/check-ins', { method: 'POST', data: body })
+}
+
 export function fetchBookingAccount(): Promise<BookingAccountResponse> {
   return request<BookingAccountResponse>('/me/booking-account')
 }
@@ -53,6 +66,16 @@ export function fetchBookingAccount(): Promise<BookingAccountResponse> {
 
 export function fetchManagedVenues(): Promise<VenueResponse[]> {
   return request<VenueResponse[]>('/venues/managed')
+}
+
+/** The venue's check-in code to print and hang at the door. */
+export function fetchVenueCheckInCode(venueId: string): Promise<VenueCheckInCodeResponse> {
+  return request<VenueCheckInCodeResponse>(`/venues/${venueId}/check-in-code`)
+}
+
+/** A new code for the door: prints of the old one stop working at once. */
+export function rotateVenueCheckInCode(venueId: string): Promise<VenueCheckInCodeResponse> {
+  return request<VenueCheckInCodeResponse>(`/venues/${venueId}/check-in-code/rotate`, { method: 'POST' })
 }
 
 export function createVenue(body: CreateVenueRequest, idempotencyKey: string): Promise<VenueResponse> {

@@ -1,6 +1,6 @@
 import { DEFAULT_VENUE_RULES } from '@unionhome/shared'
 import { ApiError } from '@/api/request'
-import { bookingErrorText, cancelLine, dayStrip, rulesSummary, slotTime, slotWhen } from './format'
+import { bookingErrorText, cancelLine, dayStrip, rulesSummary, slotDayTime, slotTime, slotWhen } from './format'
 
 describe('venue formatting', () => {
   it('builds the 7-day strip from today', () => {
@@ -19,6 +19,7 @@ describe('venue formatting', () => {
     const slot = { startsAt: '2026-11-23T19:00:00+08:00', endsAt: '2026-11-23T20:00:00+08:00' }
     expect(slotTime(slot)).toBe('19:00–20:00')
     expect(slotWhen(slot)).toBe('11月23日 周一 19:00–20:00')
+    expect(slotDayTime(slot)).toBe('11月23日 19:00–20:00')
     expect(slotTime({ startsAt: '2026-11-23T11:00:00Z', endsAt: '2026-11-23T12:30:00Z' })).toBe('19:00–20:30')
   })
 
@@ -41,6 +42,10 @@ describe('venue formatting', () => {
   it('keeps the detail of a booking refusal, and the shared text otherwise', () => {
     expect(bookingErrorText(new ApiError(403, { code: 'BOOKING_SUSPENDED', message: '因30天内2次预约未到场，预约功能暂停至12月20日 21:15' }))).toBe(
       '因30天内2次预约未到场，预约功能暂停至12月20日 21:15'
+    )
+    expect(bookingErrorText(new ApiError(422, { code: 'CHECK_IN_NOT_OPEN', message: '还没到签到时间，18:00起可签到' }))).toBe('还没到签到时间，18:00起可签到')
+    expect(bookingErrorText(new ApiError(422, { code: 'VENUE_CODE_INVALID', message: '这张签到码已停用，请扫描场馆门口最新张贴的签到码' }))).toBe(
+      '这张签到码已停用，请扫描场馆门口最新张贴的签到码'
     )
     expect(bookingErrorText(new ApiError(409, { code: 'SLOT_FULL', message: 'full' }))).toBe('该时段已约满')
     expect(bookingErrorText(ApiError.network())).toBe('网络不太好，请稍后重试')

@@ -41,6 +41,12 @@ export function slotTime(slot: { startsAt: string; endsAt: string }): string {
   return `${businessTime(new Date(slot.startsAt))}–${businessTime(new Date(slot.endsAt))}`
 }
 
+/** '11月23日 19:00–20:00' */
+export function slotDayTime(slot: { startsAt: string; endsAt: string }): string {
+  const [day] = businessDateTimeLabel(new Date(slot.startsAt)).split(' ')
+  return `${day} ${slotTime(slot)}`
+}
+
 /** '11月23日 周一 19:00–20:00' */
 export function slotWhen(slot: { startsAt: string; endsAt: string }): string {
   const start = new Date(slot.startsAt)
@@ -68,9 +74,19 @@ export function cancelLine(rules: Pick<VenueRules, 'cancelCutoffHours'>, deadlin
 
 /**
  * Booking refusals carry the date or number that makes them actionable in the server's message
- * (when booking opens, until when a suspension runs, which limit): show that one, not the generic text.
+ * (when booking opens, until when a suspension runs, which limit, from when check-in opens, which
+ * venue, that a printed code has been replaced): show that one, not the generic text.
  */
-const DETAILED = ['BOOKING_SUSPENDED', 'BOOKING_NOT_OPEN', 'BOOKING_LIMIT_REACHED', 'CANCEL_TOO_LATE', 'BOOKING_NOT_FOUND', 'CARD_QR_INVALID']
+const DETAILED = [
+  'BOOKING_SUSPENDED',
+  'BOOKING_NOT_OPEN',
+  'BOOKING_LIMIT_REACHED',
+  'CANCEL_TOO_LATE',
+  'BOOKING_NOT_FOUND',
+  'CARD_QR_INVALID',
+  'CHECK_IN_NOT_OPEN',
+  'VENUE_CODE_INVALID'
+]
 
 export function bookingErrorText(err: unknown): string {
   if (isApiError(err) && DETAILED.includes(err.code) && err.message) return err.message

@@ -6,18 +6,24 @@ import {
   localDate,
   type MeResponse,
   type MyBookingResponse,
+  type SelfCheckInResponse,
   type SlotResponse,
+  type VenueCheckInCodeResponse,
   type VenueResponse
 } from '@unionhome/shared'
 import { resetTaroMock, setCurrentPage } from '../../../test/mocks/taro'
 import { loginAs, ZHANG_WEI } from '../../../test/fixtures'
 import { reloadElderMode } from '@/store/elder'
-import { reloadSession } from '@/store/session'
+import { clearSession, reloadSession } from '@/store/session'
 import CheckInPage from './pages/check-in/index'
 import VenuesPage from './pages/index/index'
+import ManageVenuesPage from './pages/manage/index'
 import MyBookingsPage from './pages/mine/index'
+import ScanInPage from './pages/scan-in/index'
 import SchedulePage from './pages/schedule/index'
 import SlotsPage from './pages/slots/index'
+import VenueCodePage from './pages/venue-code/index'
+import { scanVenueCode } from './scan-venue-code'
 import { serve } from '../../../test/fixtures'
 
 const requestMock = Taro.request as unknown as jest.Mock
@@ -81,6 +87,8 @@ describe('场馆预约: venue list', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/slots/index?venueId=v-yoga' })
     fireEvent.click(screen.getByText('我的预约'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/mine/index' })
+    fireEvent.click(screen.getByText('扫码签到'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/scan-in/index?scan=1' })
   })
 
   it('says why and until when booking is suspended', async () => {
@@ -248,6 +256,28 @@ describe('我的预约', () => {
     expect(screen.queryByText('取消预约')).toBeNull()
   })
 
+  it('offers 扫码签到 on a booking whose check-in has opened, and says from when for a later one', async () => {
+    const soon = Date.now() + 30 * 60_000
+    serve({
+      'GET /me/bookings': () => ({
+        data: [
+          booking({ id: 'b-soon', canCancel: false, startsAt: new Date(soon).toISOString(), endsAt: new Date(soon + 3_600_000).toISOString() }),
+          booking({ id: 'b-tomorrow' })
+        ],
+        total: 2,
+        page: 1,
+        limit: 100
+      }),
+      'GET /me/booking-account': () => ({ suspendedUntil: null, reason: null })
+    })
+    render(<MyBookingsPage />)
+
+    fireEvent.click(await screen.findByText('扫码签到'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/scan-in/index?scan=1' })
+    expect(screen.getAllByText('扫码签到')).toHaveLength(1)
+    expect(screen.getByText(`${Number(tomorrow.slice(5, 7))}月${Number(tomorrow.slice(8))}日 18:00起可到场扫码签到`)).toBeTruthy()
+  })
+
   it('says the cut-off has passed, and shows a refusal in plain words', async () => {
     serve({
       'GET /me/bookings': () => ({ data: [booking({ canCancel: false })], total: 1, page: 1, limit: 100 }),
@@ -362,5 +392,188 @@ describe('时段管理 (staff)', () => {
     expect(posts[1].data).toEqual({ startsAt: at(today, '19:30'), endsAt: at(today, '20:00'), capacity: 12 })
     expect(posts[1].header['Idempotency-Key']).toBe(posts[0].header['Idempotency-Key'])
     expect(screen.queryByText('名额应为整数')).toBeNull()
+  })
+})
+
+describe('扫码签到 (member)', () => {
+  const CODE = 'v-yoga.1.AbCdEfGhIjKlMnOpQrStUv'
+  const LINK = `https://uh.example.cn/#/packages/venues/pages/scan-in/index?code=${CODE}`
+  const checkedIn = (over: Partial<SelfCheckInResponse> = {}): SelfCheckInResponse => ({
+    bookingId: 'b1',
+    status: 'checked_in',
+    venueName: '瑜伽课',
+    startsAt: at(today, '19:00'),
+    endsAt: at(today, '20:00'),
+    alreadyCheckedIn: false,
+    ...over
+  })
+  const todayLabel = `${Number(today.slice(5, 7))}月${Number(today.slice(8))}日 19:00–20:00`
+  const refusal = (statusCode: number, code: string, message: string, details?: Record<string, unknown>) => ({ statusCode, data: { code, message, details } })
+  const open = (params: Record<string, string> = {}) => {
+    setCurrentPage('/packages/venues/pages/scan-in/index', params)
+    render(<ScanInPage />)
+  }
+  const posts = (calls: Array<{ method?: string; data?: unknown }>) => calls.filter((c) => c.method === 'POST').map((c) => c.data)
+
+  it('opened by the printed link it checks in at once, showing that it is busy, then the venue and time', async () => {
+    const calls = serve({ 'POST /me/check-ins': () => checkedIn() })
+    open({ code: CODE })
+
+    expect(screen.getByText('正在签到…')).toBeTruthy()
+    const result = await screen.findByRole('status')
+    expect(within(result).getByText('✓')).toBeTruthy()
+    expect(within(result).getByText('已签到')).toBeTruthy()
+    expect(within(result).getByText('瑜伽课')).toBeTruthy()
+    expect(within(result).getByText(todayLabel)).toBeTruthy()
+    expect(posts(calls)).toEqual([{ venueCode: CODE }])
+    fireEvent.click(screen.getByText('查看我的预约'))
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/mine/index' })
+  })
+
+  it('a second scan says it was done already; 查看我的预约 goes back when it came from there', async () => {
+    serve({ 'POST /me/check-ins': () => checkedIn({ alreadyCheckedIn: true }) })
+    setCurrentPage('/packages/venues/pages/scan-in/index', { code: CODE }, [{ route: 'packages/venues/pages/mine/index' }, { route: 'packages/venues/pages/scan-in/index' }])
+    render(<ScanInPage />)
+    expect(await screen.findByText('已签到过')).toBeTruthy()
+    expect(screen.getByText('这次预约之前已经签到了，不用再扫。')).toBeTruthy()
+    fireEvent.click(screen.getByText('查看我的预约'))
+    expect(Taro.navigateBack).toHaveBeenCalled()
+    expect(Taro.redirectTo).not.toHaveBeenCalled()
+  })
+
+  it('takes the code out of the whole link WeChat hands over as q', async () => {
+    const calls = serve({ 'POST /me/check-ins': () => checkedIn() })
+    open({ q: encodeURIComponent(LINK) })
+    await screen.findByText('已签到')
+    expect(posts(calls)).toEqual([{ venueCode: CODE }])
+  })
+
+  it('too early: shows the server’s words, and 再试一次 sends the same code again (a repeat is safe)', async () => {
+    let attempt = 0
+    const calls = serve({
+      'POST /me/check-ins': () => (++attempt === 1 ? refusal(422, 'CHECK_IN_NOT_OPEN', '还没到签到时间，18:00起可签到', { opensAt: at(today, '18:00') }) : checkedIn())
+    })
+    open({ code: CODE })
+
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByText('未能签到')).toBeTruthy()
+    expect(within(alert).getByText('还没到签到时间，18:00起可签到')).toBeTruthy()
+    fireEvent.click(screen.getByText('再试一次'))
+    expect(await screen.findByText('已签到')).toBeTruthy()
+    expect(posts(calls)).toEqual([{ venueCode: CODE }, { venueCode: CODE }])
+  })
+
+  it.each([
+    [refusal(422, 'VENUE_CODE_INVALID', '这张签到码已停用，请扫描场馆门口最新张贴的签到码'), '这张签到码已停用，请扫描场馆门口最新张贴的签到码', false],
+    [refusal(404, 'BOOKING_NOT_FOUND', '您现在在「瑜伽课」没有可签到的预约'), '您现在在「瑜伽课」没有可签到的预约', true],
+    [refusal(400, 'VALIDATION_FAILED', '请求参数不正确'), '请扫描场馆门口的签到码', false]
+  ])('shows why it failed in plain words (%#), offering a retry only where it can help', async (answer, text, retry) => {
+    if (answer.data.code === 'VALIDATION_FAILED') Object.assign(answer.data, { fields: { venueCode: '请扫描场馆门口的签到码' } })
+    serve({ 'POST /me/check-ins': () => answer })
+    open({ code: CODE })
+    expect(await screen.findByText(text)).toBeTruthy()
+    expect(screen.queryByText('再试一次') !== null).toBe(retry)
+    if (answer.data.code === 'BOOKING_NOT_FOUND') expect(screen.getByText('查看我的预约')).toBeTruthy()
+
+    fireEvent.click(screen.getByText('重新输入签到码'))
+    expect(screen.getByLabelText('签到码')).toBeTruthy()
+  })
+
+  it('without a code in a browser: paste the code or the link and tap 签到', async () => {
+    const calls = serve({ 'POST /me/check-ins': () => checkedIn() })
+    open()
+
+    expect(screen.getByText(/在微信外打开时无法直接扫码/)).toBeTruthy()
+    expect(screen.queryByText('扫一扫')).toBeNull()
+    fireEvent.click(screen.getByText('签到'))
+    expect(screen.getByText('请输入签到码')).toBeTruthy()
+    expect(calls).toHaveLength(0)
+
+    fireEvent.change(screen.getByLabelText('签到码'), { target: { value: ` ${LINK} ` } })
+    fireEvent.click(screen.getByText('签到'))
+    expect(await screen.findByText('已签到')).toBeTruthy()
+    expect(posts(calls)).toEqual([{ venueCode: CODE }])
+    expect(Taro.scanCode).not.toHaveBeenCalled()
+  })
+
+  it('not logged in: sends nothing and goes to log in, which brings the person back with the code', async () => {
+    clearSession()
+    const calls = serve({})
+    open({ code: CODE })
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
+    const { url } = (Taro.redirectTo as unknown as jest.Mock).mock.calls[0][0]
+    expect(url).toBe(`/pages/login/index?redirect=${encodeURIComponent(`/packages/venues/pages/scan-in/index?code=${CODE}`)}`)
+    expect(calls).toHaveLength(0)
+  })
+
+  describe('WeChat’s scanner', () => {
+    const scanCodeMock = Taro.scanCode as unknown as jest.Mock
+
+    it('reads the code from the printed link, or from a mini-program code’s path', async () => {
+      scanCodeMock.mockResolvedValueOnce({ errMsg: 'scanCode:ok', result: LINK, scanType: 'QR_CODE' })
+      expect(await scanVenueCode()).toEqual({ code: CODE })
+      scanCodeMock.mockResolvedValueOnce({ errMsg: 'scanCode:ok', result: '', path: `packages/venues/pages/scan-in/index?code=${encodeURIComponent(CODE)}` })
+      expect(await scanVenueCode()).toEqual({ code: CODE })
+      expect(scanCodeMock.mock.calls[0][0]).toMatchObject({ onlyFromCamera: true })
+    })
+
+    it('says when this phone cannot scan, and nothing when the scanner was closed', async () => {
+      scanCodeMock.mockResolvedValueOnce({ errMsg: 'scanCode:fail 仅在微信中可用' })
+      expect(await scanVenueCode()).toEqual({ unavailable: true })
+      scanCodeMock.mockRejectedValueOnce({ errMsg: 'scanCode:fail cancel' })
+      expect(await scanVenueCode()).toBeNull()
+    })
+  })
+})
+
+describe('签到码 (staff)', () => {
+  beforeEach(() => loginAs(STAFF))
+
+  const sheet = (version: number): VenueCheckInCodeResponse => {
+    const code = `v-yoga.${version}.Sig${version}xxxxxxxxxxxxxxxxxx`
+    return { venueId: YOGA.id, venueName: '瑜伽课', code, qrText: `http://127.0.0.1:3000/#/packages/venues/pages/scan-in/index?code=${code}`, version }
+  }
+
+  it('the venue list leads to each venue’s code', async () => {
+    serve({ 'GET /venues/managed': () => [YOGA] })
+    render(<ManageVenuesPage />)
+    fireEvent.click(await screen.findByText('签到码'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/venue-code/index?venueId=v-yoga' })
+  })
+
+  it('draws the QR of the link with the venue, the hint and the version; replaces it only after a confirmation', async () => {
+    let version = 1
+    const calls = serve({
+      'GET /venues/v-yoga/check-in-code': () => sheet(version),
+      'POST /venues/v-yoga/check-in-code/rotate': () => sheet(++version)
+    })
+    setCurrentPage('/packages/venues/pages/venue-code/index', { venueId: YOGA.id })
+    render(<VenueCodePage />)
+
+    const qr = await screen.findByRole('img', { name: '场馆签到二维码' })
+    expect(Number(qr.getAttribute('data-modules'))).toBeGreaterThan(21)
+    const firstDrawing = qr.innerHTML
+    for (const text of ['瑜伽课', '打印后张贴在场馆门口，会员用微信扫一扫即可签到', '第1版', sheet(1).code]) expect(screen.getByText(text)).toBeTruthy()
+
+    showModalMock.mockResolvedValueOnce({ confirm: false, cancel: true })
+    fireEvent.click(screen.getByText('换一个签到码'))
+    await waitFor(() => expect(showModalMock).toHaveBeenCalledTimes(1))
+    expect(showModalMock.mock.calls[0][0]).toMatchObject({ title: '换一个签到码', content: expect.stringContaining('旧的签到码将立即失效，需要重新打印张贴') })
+    await act(async () => undefined)
+    expect(calls.some((c) => c.method === 'POST')).toBe(false)
+
+    fireEvent.click(screen.getByText('换一个签到码'))
+    expect(await screen.findByText('第2版')).toBeTruthy()
+    expect(screen.getByText(sheet(2).code)).toBeTruthy()
+    expect(screen.getByRole('img', { name: '场馆签到二维码' }).innerHTML).not.toBe(firstDrawing)
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual(['/api/v1/venues/v-yoga/check-in-code/rotate'])
+  })
+
+  it('offers a retry when the code does not load', async () => {
+    serve({ 'GET /venues/v-yoga/check-in-code': () => ({ statusCode: 404, data: { code: 'VENUE_NOT_FOUND', message: '没有找到该场馆' } }) })
+    setCurrentPage('/packages/venues/pages/venue-code/index', { venueId: YOGA.id })
+    render(<VenueCodePage />)
+    expect(await screen.findByText('没有找到该场馆')).toBeTruthy()
+    expect(screen.getByText('重新加载')).toBeTruthy()
   })
 })

@@ -8,7 +8,7 @@ import { Empty, ErrorRetry, Loading, Page } from '@/components'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { membershipStatusLabel } from '@/utils/labels'
 import { MESSAGES_PAGE, openPage } from '@/utils/navigation'
-import { QrCode } from '../../components/qr-code'
+import { QrCode } from '@/components/qr-code'
 import '../../components/membership.css'
 import './index.css'
 

@@ -8,7 +8,7 @@ import { useRequireLogin } from '@/hooks/use-require-login'
 import { RuleChips } from '../../components/rule-chips'
 import { SuspensionBanner } from '../../components/suspension-banner'
 import { kindLabel } from '../../format'
-import { MY_BOOKINGS_PAGE, slotsUrl } from '../../urls'
+import { MY_BOOKINGS_PAGE, SCAN_IN_NOW, slotsUrl } from '../../urls'
 import '../../components/venues.css'
 
 /** 场馆预约: the palace's rooms, gym, pool and courses; tap one to see its days and slots. */
@@ -35,12 +35,17 @@ export default function VenuesPage() {
     <Page className='venues-page'>
       <View className='uh-card'>
         <Text className='uh-title'>场馆预约</Text>
-        <Text className='uh-muted vn-line'>工人文化宫的场地、健身房和课程。选好日期和时段，一键预约，到场出示会员卡签到。</Text>
+        <Text className='uh-muted vn-line'>工人文化宫的场地、健身房和课程。选好日期和时段，一键预约；到场后扫门口的签到码，或出示会员卡签到。</Text>
       </View>
       <SuspensionBanner account={account.data} />
-      <ActionButton kind='plain' className='vn-mine-link' onClick={() => Taro.navigateTo({ url: MY_BOOKINGS_PAGE })}>
-        我的预约
-      </ActionButton>
+      <View className='vn-links'>
+        <ActionButton kind='plain' onClick={() => Taro.navigateTo({ url: MY_BOOKINGS_PAGE })}>
+          我的预约
+        </ActionButton>
+        <ActionButton kind='plain' onClick={() => Taro.navigateTo({ url: SCAN_IN_NOW })}>
+          扫码签到
+        </ActionButton>
+      </View>
       <View className='vn-actions'>{body}</View>
     </Page>
   )

@@ -6,10 +6,10 @@ import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { RuleChips } from '../../components/rule-chips'
 import { kindLabel } from '../../format'
-import { CHECK_IN_PAGE, scheduleUrl, venueEditUrl } from '../../urls'
+import { CHECK_IN_PAGE, scheduleUrl, venueCodeUrl, venueEditUrl } from '../../urls'
 import '../../components/venues.css'
 
-/** 场馆与时段, for venue staff: their venues with the rules, and the way to each venue's schedule. */
+/** 场馆与时段, for venue staff: their venues with the rules, and the way to each venue's schedule and door check-in code. */
 export default function ManageVenuesPage() {
   const session = useRequireLogin()
   const venues = useRemote(fetchManagedVenues)
@@ -40,6 +40,9 @@ export default function ManageVenuesPage() {
           <ActionButton onClick={() => go(scheduleUrl(v.id))}>时段管理</ActionButton>
           <ActionButton kind='plain' onClick={() => go(venueEditUrl(v.id))}>
             预约规则
+          </ActionButton>
+          <ActionButton kind='plain' onClick={() => go(venueCodeUrl(v.id))}>
+            签到码
           </ActionButton>
         </View>
       </View>

@@ -1,14 +1,22 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { BOOKING_STATUS_LABELS, businessDateTimeLabel, MAX_PAGE_LIMIT, type MyBookingResponse, type MyBookingScope } from '@unionhome/shared'
+import {
+  BOOKING_STATUS_LABELS,
+  businessDateTimeLabel,
+  CHECK_IN_OPENS_MINUTES_BEFORE,
+  checkInWindow,
+  MAX_PAGE_LIMIT,
+  type MyBookingResponse,
+  type MyBookingScope
+} from '@unionhome/shared'
 import { cancelBooking, fetchBookingAccount, fetchMyBookings } from '@/api/venues'
 import { ActionButton, Empty, ErrorRetry, Loading, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { SuspensionBanner } from '../../components/suspension-banner'
 import { bookingErrorText, cancelLine, kindLabel, slotWhen } from '../../format'
-import { VENUES_PAGE } from '../../urls'
+import { SCAN_IN_NOW, VENUES_PAGE } from '../../urls'
 import '../../components/venues.css'
 
 const TABS: Array<{ scope: MyBookingScope; label: string }> = [
@@ -16,7 +24,10 @@ const TABS: Array<{ scope: MyBookingScope; label: string }> = [
   { scope: 'past', label: '历史记录' }
 ]
 
-/** 我的预约: upcoming bookings (with the cancel cut-off and the waitlist position) and past ones. */
+/**
+ * 我的预约: upcoming bookings (with the cancel cut-off, the waitlist position, and 扫码签到 once
+ * check-in has opened) and past ones.
+ */
 export default function MyBookingsPage() {
   const session = useRequireLogin()
   const [scope, setScope] = useState<MyBookingScope>('upcoming')
@@ -114,6 +125,7 @@ function BookingCard({ booking: b, busy, onCancel }: { booking: MyBookingRespons
         <Text className='uh-muted vn-line'>{b.canCancel ? cancelLine({ cancelCutoffHours: cutoffHours }, b.cancelDeadline) : `已过取消时间（截止 ${businessDateTimeLabel(new Date(b.cancelDeadline))}），如不能到场请联系场馆`}</Text>
       ) : null}
       {b.status === 'waitlisted' ? <Text className='uh-muted vn-line'>有人取消时按顺序自动为您预约，并发消息通知您</Text> : null}
+      {b.status === 'confirmed' ? <CheckInLine booking={b} /> : null}
       {b.status === 'checked_in' && b.checkedInAt ? <Text className='uh-muted vn-line'>签到时间 {businessDateTimeLabel(new Date(b.checkedInAt))}</Text> : null}
       {b.canCancel ? (
         <View className='vn-actions'>
@@ -122,6 +134,26 @@ function BookingCard({ booking: b, busy, onCancel }: { booking: MyBookingRespons
           </ActionButton>
         </View>
       ) : null}
+    </View>
+  )
+}
+
+/**
+ * How this booking is checked in: from an hour before the start (shared checkInWindow, as the BFF
+ * decides) a 扫码签到 button that opens the scanner; before that, from when.
+ */
+function CheckInLine({ booking: b }: { booking: MyBookingResponse }) {
+  const slot = { startsAt: new Date(b.startsAt), endsAt: new Date(b.endsAt) }
+  const phase = checkInWindow(slot, new Date(), CHECK_IN_OPENS_MINUTES_BEFORE)
+  if (phase === 'over') return null
+  if (phase === 'too_early') {
+    const opensAt = new Date(slot.startsAt.getTime() - CHECK_IN_OPENS_MINUTES_BEFORE * 60_000)
+    return <Text className='uh-muted vn-line'>{businessDateTimeLabel(opensAt)}起可到场扫码签到</Text>
+  }
+  return (
+    <View className='vn-actions'>
+      <Text className='vn-line'>现在可以签到：到场后扫门口张贴的签到码</Text>
+      <ActionButton onClick={() => Taro.navigateTo({ url: SCAN_IN_NOW })}>扫码签到</ActionButton>
     </View>
   )
 }

@@ -8,10 +8,16 @@ export interface QrRun {
   length: number
 }
 
+/*
+ * Used by the membership card and the venue's check-in code. Deliberately not exported from
+ * ./index: pages of the main package import that barrel, and the encoder should be downloaded only
+ * with the subpackages that draw a QR code.
+ */
+
 /**
  * The QR matrix of `text` as rows of runs (a stretch of equal cells is one view, not one per
  * cell: ~15 views a row instead of ~37). The text goes in as bytes: WeChat's JS engine has no
- * TextEncoder, which the library would use for a string. Card tokens are ASCII.
+ * TextEncoder, which the library would use for a string. Card tokens and check-in links are ASCII.
  */
 export function qrRows(text: string): QrRun[][] {
   const { modules } = create([{ data: Array.from(text, (c) => c.charCodeAt(0) & 0xff), mode: 'byte' }], { errorCorrectionLevel: 'M' })
