@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../src/config/app-config';
@@ -11,18 +11,40 @@ describe('config validated at boot', () => {
     const c = loadConfig({ DATA_DIR: d });
     expect(c.db).toEqual({ kind: 'sqlite', file: join(d, 'unionhome.sqlite') });
     expect(c.port).toBe(3000);
+    expect(c.demo).toBe(true);
     expect(c.devLogin).toBe(true);
+    expect(c.fileKey).toHaveLength(32);
     expect(c.piiKey).toHaveLength(32);
     // the generated key is kept: a second start reads the same one
     expect(loadConfig({ DATA_DIR: d }).piiKey.equals(c.piiKey)).toBe(true);
   });
 
+  const keys = {
+    TOKEN_SECRET: 'a-very-long-production-secret-of-32-chars',
+    PII_KEY: Buffer.alloc(32, 7).toString('base64'),
+    PII_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
+    FILE_KEY: Buffer.alloc(32, 11).toString('base64'),
+  };
+  const mysql = { DB_URL: 'mysql://u:p@127.0.0.1:3306/unionhome' };
+  const without = (name: keyof typeof keys) => Object.fromEntries(Object.entries(keys).filter(([k]) => k !== name));
+
   it.each([
     [{ PORT: 'abc' }, /PORT/],
     [{ DB_URL: 'postgres://x' }, /DB_URL/],
     [{ DEV_LOGIN: 'maybe' }, /DEV_LOGIN/],
-    [{ NODE_ENV: 'production', TOKEN_SECRET: 'a-very-long-production-secret', PII_KEY: Buffer.alloc(32).toString('base64'), PII_INDEX_KEY: Buffer.alloc(32, 1).toString('base64'), DEV_LOGIN: 'true' }, /DEV_LOGIN must be off/],
-    [{ NODE_ENV: 'production', PII_KEY: Buffer.alloc(32).toString('base64'), PII_INDEX_KEY: Buffer.alloc(32, 1).toString('base64') }, /TOKEN_SECRET must be set/],
+    [{ DEMO: 'maybe' }, /DEMO/],
+    [{ NODE_ENV: 'production', DEMO: 'true', ...keys }, /DEMO must not be true when NODE_ENV=production/],
+    [{ NODE_ENV: 'production', ...keys, DEV_LOGIN: 'true' }, /DEV_LOGIN can only be on in demo mode/],
+    [{ ...mysql, ...keys, SEED_DEMO: 'true' }, /SEED_DEMO can only be on in demo mode/],
+    // Real mode (a DB_URL, or NODE_ENV=production) names the first missing secret and never generates one.
+    [{ ...mysql, ...without('TOKEN_SECRET') }, /^TOKEN_SECRET is required outside demo mode/],
+    [{ ...mysql, ...keys, TOKEN_SECRET: 'unionhome-dev-token-secret-change-me' }, /TOKEN_SECRET must be a secret of your own/],
+    [{ ...mysql, ...keys, TOKEN_SECRET: 'only-twenty-five-chars-xx' }, /TOKEN_SECRET must be at least 32 characters/],
+    [{ ...mysql, ...without('PII_KEY') }, /^PII_KEY is required outside demo mode/],
+    [{ ...mysql, ...without('PII_INDEX_KEY') }, /^PII_INDEX_KEY is required outside demo mode/],
+    [{ ...mysql, ...without('FILE_KEY') }, /^FILE_KEY is required outside demo mode/],
+    [{ NODE_ENV: 'production', ...without('FILE_KEY') }, /^FILE_KEY is required/],
+    [{ DEMO: 'false', ...without('PII_KEY') }, /^PII_KEY is required/],
     [{ PII_KEY: 'c2hvcnQ=' }, /PII_KEY must be 32 bytes/],
     [{ STORAGE: 's3' }, /S3_ENDPOINT is required/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
@@ -31,15 +53,23 @@ describe('config validated at boot', () => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(message);
   });
 
+  it('is real mode with a DB_URL: no seed, no dev-login, no generated key files', () => {
+    const d = dir();
+    const c = loadConfig({ DATA_DIR: d, ...mysql, ...keys });
+    expect(c).toMatchObject({ demo: false, devLogin: false, seedDemo: false });
+    expect(c.fileKey.equals(Buffer.alloc(32, 11))).toBe(true);
+    expect(readdirSync(d)).toEqual([]);
+  });
+
+  it('is the demo on MySQL only when DEMO=true says so', () => {
+    const c = loadConfig({ DATA_DIR: dir(), ...mysql, DEMO: 'true' });
+    expect(c).toMatchObject({ demo: true, devLogin: true, seedDemo: true });
+    expect(loadConfig({ DATA_DIR: dir(), DEMO: 'true', DEV_LOGIN: 'false' }).devLogin).toBe(false);
+  });
+
   it('accepts a complete production configuration', () => {
-    const c = loadConfig({
-      DATA_DIR: dir(),
-      NODE_ENV: 'production',
-      TOKEN_SECRET: 'a-very-long-production-secret',
-      PII_KEY: Buffer.alloc(32, 7).toString('base64'),
-      PII_INDEX_KEY: Buffer.alloc(32, 9).toString('base64'),
-      DB_URL: 'mysql://u:p@127.0.0.1:3306/unionhome',
-    });
+    const c = loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production', ...keys, ...mysql });
+    expect(c.demo).toBe(false);
     expect(c.devLogin).toBe(false);
     expect(c.seedDemo).toBe(false);
     expect(c.db.kind).toBe('mysql');

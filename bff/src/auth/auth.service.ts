@@ -62,12 +62,12 @@ export class AuthService {
 
   private async issue(userId: string, familyId: string): Promise<LoginResponse> {
     const now = this.clock.now();
-    const scoped = await this.users.rolesOf(userId);
+    const [scoped, authVersion] = await Promise.all([this.users.rolesOf(userId), this.users.authVersionOf(userId)]);
     const roles = [...new Set(scoped.map((r) => r.role))] as Role[];
     const orgs: Partial<Record<Role, string>> = {};
     for (const r of scoped) if (r.orgId) orgs[r.role] = r.orgId;
     const accessToken = this.jwt.sign(
-      { sub: userId, roles, orgs, typ: 'access' },
+      { sub: userId, roles, orgs, typ: 'access', av: authVersion ?? 0 },
       { expiresIn: this.config.accessTokenTtlSeconds, jwtid: newId() },
     );
     const refreshToken = randomBytes(32).toString('base64url');

@@ -9,6 +9,12 @@ import { isAbsolute, join, resolve } from 'node:path';
  */
 export interface AppConfig {
   nodeEnv: string;
+  /**
+   * Demo mode: the embedded demo (seed, dev-login, generated keys). On by default only when DB_URL
+   * is unset; `DEMO=true|false` overrides it; never with NODE_ENV=production. Everything else is
+   * real mode: no seed, no dev-login, and every secret must come from the environment.
+   */
+  demo: boolean;
   port: number;
   host: string;
   dataDir: string;
@@ -21,6 +27,8 @@ export interface AppConfig {
   /** 32-byte key for AES-256-GCM of personal data, and a separate one for blind indexes. */
   piiKey: Buffer;
   piiIndexKey: Buffer;
+  /** 32-byte key that wraps the per-file keys of stored photos (envelope encryption). */
+  fileKey: Buffer;
   wechat: {
     apiBase: string;
     appId: string;
@@ -78,15 +86,18 @@ function required(env: Env, name: string, why: string): string {
   return raw;
 }
 
-/** A key from the environment (base64 of 32 bytes), or generated once into the data directory. */
-function key(env: Env, name: string, dataDir: string, production: boolean): Buffer {
+/**
+ * A key from the environment (base64 of 32 bytes). Only the demo generates one, once, into the data
+ * directory: in real mode a generated key would differ per instance and die with its disk.
+ */
+function key(env: Env, name: string, dataDir: string, demo: boolean): Buffer {
   const raw = env[name];
   if (raw) {
     const buf = Buffer.from(raw, 'base64');
-    if (buf.length !== 32) throw new ConfigError(`${name} must be 32 bytes in base64 (openssl rand -base64 32)`);
+    if (buf.length !== 32) throw new ConfigError(`${name} must be 32 bytes in base64 (npm run secrets, or openssl rand -base64 32)`);
     return buf;
   }
-  if (production) throw new ConfigError(`${name} is required when NODE_ENV=production (openssl rand -base64 32)`);
+  if (!demo) throw new ConfigError(`${name} is required outside demo mode (npm run secrets prints a set)`);
   const file = join(dataDir, `${name.toLowerCase()}.key`);
   if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
   const generated = randomBytes(32);
@@ -116,11 +127,18 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     db = { kind: 'sqlite', file: join(dataDir, 'unionhome.sqlite') };
   }
 
-  const devLogin = bool(env, 'DEV_LOGIN', !production);
-  if (production && devLogin) throw new ConfigError('DEV_LOGIN must be off when NODE_ENV=production');
-  const tokenSecret = env.TOKEN_SECRET || DEFAULT_TOKEN_SECRET;
-  if (production && tokenSecret === DEFAULT_TOKEN_SECRET) {
-    throw new ConfigError('TOKEN_SECRET must be set to a secret of your own when NODE_ENV=production');
+  const demo = bool(env, 'DEMO', !dbUrl && !production);
+  if (production && demo) throw new ConfigError('DEMO must not be true when NODE_ENV=production');
+  // Outside the demo, dev-login and the seed cannot be switched on; in the demo they can be switched off.
+  const devLogin = bool(env, 'DEV_LOGIN', demo);
+  if (devLogin && !demo) throw new ConfigError('DEV_LOGIN can only be on in demo mode (DEMO=true, never with NODE_ENV=production)');
+  const seedDemo = bool(env, 'SEED_DEMO', demo);
+  if (seedDemo && !demo) throw new ConfigError('SEED_DEMO can only be on in demo mode (DEMO=true)');
+  const tokenSecret = env.TOKEN_SECRET || (demo ? DEFAULT_TOKEN_SECRET : '');
+  if (!demo) {
+    if (!tokenSecret) throw new ConfigError('TOKEN_SECRET is required outside demo mode (npm run secrets prints one)');
+    if (tokenSecret === DEFAULT_TOKEN_SECRET) throw new ConfigError('TOKEN_SECRET must be a secret of your own, not the built-in demo one');
+    if (tokenSecret.length < 32) throw new ConfigError('TOKEN_SECRET must be at least 32 characters outside demo mode');
   }
   if (tokenSecret.length < 16) throw new ConfigError('TOKEN_SECRET must be at least 16 characters');
 
@@ -142,17 +160,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
 
   return {
     nodeEnv,
+    demo,
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     dataDir,
     db,
     devLogin,
-    seedDemo: bool(env, 'SEED_DEMO', !production),
+    seedDemo,
     tokenSecret,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86_400),
     refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
-    piiKey: key(env, 'PII_KEY', dataDir, production),
-    piiIndexKey: key(env, 'PII_INDEX_KEY', dataDir, production),
+    piiKey: key(env, 'PII_KEY', dataDir, demo),
+    piiIndexKey: key(env, 'PII_INDEX_KEY', dataDir, demo),
+    fileKey: key(env, 'FILE_KEY', dataDir, demo),
     wechat: {
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
       appId: env.WECHAT_APP_ID || '',

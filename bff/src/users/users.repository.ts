@@ -31,6 +31,20 @@ export class UsersRepository {
     return (await this.tx.manager().countBy(MembershipEntity, { activeUserId: userId })) > 0;
   }
 
+  /** The version current access tokens must carry (null: no such user). */
+  async authVersionOf(userId: string): Promise<number | null> {
+    const rows: { v: number }[] = await this.tx.manager().query('SELECT authVersion AS v FROM users WHERE id = ?', [userId]);
+    return rows.length ? Number(rows[0].v) : null;
+  }
+
+  /**
+   * Voids every live access token of the person from their next request (roles changed, account
+   * deleted, logged out everywhere); their refresh tokens then mint tokens under the new version.
+   */
+  async bumpAuthVersion(userId: string): Promise<void> {
+    await this.tx.run((em) => em.increment(UserEntity, { id: userId }, 'authVersion', 1));
+  }
+
   async touchLogin(userId: string, at: Date): Promise<void> {
     await this.tx.run((em) => em.update(UserEntity, { id: userId }, { lastLoginAt: at }));
   }

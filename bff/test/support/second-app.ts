@@ -73,6 +73,7 @@ export async function startSecondApp(first: TestApp, env: Record<string, string>
       AUTH_RATE_LIMIT: '100000',
       H5_DIR: '',
       JOBS: 'false',
+      DEMO: 'true',
       SEED_DEMO: 'false',
       ...sameDatabaseEnv(first),
       ...env,

@@ -30,7 +30,7 @@ export interface TestApp {
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await freshDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '100000', H5_DIR: '', JOBS: 'false', ...db.env, ...env });
+  const config = loadConfig({ DEMO: 'true', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '100000', H5_DIR: '', JOBS: 'false', ...db.env, ...env });
   const app = await createApp(config);
   // Listen once: supertest on an unbound server would bind it anew for every request, which
   // breaks overlapping requests (and the concurrency tests need exactly those).

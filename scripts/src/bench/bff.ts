@@ -9,7 +9,7 @@ import { ROOT, sleep } from './util';
 export const BFF_MAIN = path.join(ROOT, 'bff/dist/main.js');
 
 /** Settings the bench owns; anything of the caller's shell that would change them is dropped. */
-const OVERRIDDEN = ['DB_URL', 'TEST_DB_URL', 'BENCH_DB_URL', 'NODE_ENV', 'PORT', 'HOST', 'DATA_DIR', 'LOG_FILE', 'STORAGE', 'SEED_DEMO', 'DEV_LOGIN'];
+const OVERRIDDEN = ['DB_URL', 'TEST_DB_URL', 'BENCH_DB_URL', 'NODE_ENV', 'PORT', 'HOST', 'DATA_DIR', 'LOG_FILE', 'STORAGE', 'SEED_DEMO', 'DEV_LOGIN', 'DEMO'];
 
 export interface BffSettings {
   /** DATA_DIR and, for MySQL, DB_URL. */
@@ -64,7 +64,8 @@ export class Bff {
     const env: NodeJS.ProcessEnv = { ...process.env };
     for (const name of OVERRIDDEN) delete env[name];
     Object.assign(env, settings.dbEnv, {
-      NODE_ENV: 'development', // dev-login mints the members' tokens
+      NODE_ENV: 'development',
+      DEMO: 'true', // the demo seed and dev-login mint the members' tokens, on MySQL too
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',

@@ -37,4 +37,8 @@ export class UserEntity {
 
   @InstantColumn({ nullable: true })
   lastLoginAt: Date | null;
+
+  /** Access tokens carry the version they were issued under; raising it voids them (JwtAuthGuard). */
+  @Column({ type: 'integer', default: 0 })
+  authVersion: number;
 }
