@@ -29,6 +29,10 @@ export interface AppConfig {
   piiIndexKey: Buffer;
   /** 32-byte key that wraps the per-file keys of stored photos (envelope encryption). */
   fileKey: Buffer;
+  /** The version recorded with every wrap made under fileKey (FILE_KEY_VERSION, default 1). */
+  fileKeyVersion: number;
+  /** Earlier file keys still needed to read photos wrapped under them, until `npm run files -- rewrap` has run. */
+  retiredFileKeys: Array<{ version: number; key: Buffer }>;
   wechat: {
     apiBase: string;
     appId: string;
@@ -105,6 +109,27 @@ function key(env: Env, name: string, dataDir: string, demo: boolean): Buffer {
   return generated;
 }
 
+/**
+ * FILE_KEYS_RETIRED: "<version>:<base64 of 32 bytes>,…", the keys a rotation replaced, kept only
+ * for reading until every photo is re-wrapped under the current one.
+ */
+function retiredFileKeys(env: Env, currentVersion: number): AppConfig['retiredFileKeys'] {
+  const raw = (env.FILE_KEYS_RETIRED ?? '').trim();
+  if (!raw) return [];
+  const seen = new Set<number>([currentVersion]);
+  return raw.split(',').map((item) => {
+    const m = /^\s*(\d{1,7}):([A-Za-z0-9+/=]+)\s*$/.exec(item);
+    const key = m ? Buffer.from(m[2], 'base64') : null;
+    if (!m || !key || key.length !== 32 || Number(m[1]) < 1) {
+      throw new ConfigError('FILE_KEYS_RETIRED must look like "1:<base64 of 32 bytes>,2:<base64 of 32 bytes>"');
+    }
+    const version = Number(m[1]);
+    if (seen.has(version)) throw new ConfigError(`FILE_KEYS_RETIRED names key version ${version} twice, or also as FILE_KEY_VERSION`);
+    seen.add(version);
+    return { version, key };
+  });
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
   const nodeEnv = env.NODE_ENV || 'development';
   const production = nodeEnv === 'production';
@@ -155,6 +180,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
           secretAccessKey: required(env, 'S3_SECRET_ACCESS_KEY', 'when STORAGE=s3'),
         };
 
+  const fileKeyVersion = int(env, 'FILE_KEY_VERSION', 1, 1, 1_000_000);
+
   const h5Raw = env.H5_DIR ?? resolve(__dirname, '../../../miniapp/dist/h5');
   const h5Dir = h5Raw && existsSync(h5Raw) ? h5Raw : null;
 
@@ -173,6 +200,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     piiKey: key(env, 'PII_KEY', dataDir, demo),
     piiIndexKey: key(env, 'PII_INDEX_KEY', dataDir, demo),
     fileKey: key(env, 'FILE_KEY', dataDir, demo),
+    fileKeyVersion,
+    retiredFileKeys: retiredFileKeys(env, fileKeyVersion),
     wechat: {
       apiBase: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''),
       appId: env.WECHAT_APP_ID || '',

@@ -30,18 +30,21 @@
  *   await this.files.remove({ ownerType: 'hardship', ownerId: app.id, documentId, keepHistory: false }, guard);
  *
  * The upload policy (type by magic bytes, 10 MB, pixel limit, re-encoding, thumbnail) lives in
- * upload-policy.ts; storage (local disk or S3-compatible) behind the FileStorage port.
+ * upload-policy.ts; storage (local disk or S3-compatible) behind the FileStorage port. Every byte
+ * written to storage is sealed by FileCipher first (per-file key, wrapped by FILE_KEY, kept in the
+ * row) and opened again only in `read`, behind GET /files/{id}'s access check.
  */
-import { Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import { Clock } from '../common/clock';
-import { unprocessable } from '../common/app-exception';
+import { AppException, unprocessable } from '../common/app-exception';
 import { newId } from '../common/ids';
 import { isUniqueViolation, TransactionRunner } from '../common/transaction-runner';
 import { DocumentEntity } from './entities/document.entity';
 import { DocumentRef } from './file-access.registry';
+import { FileCipher, FileDecryptError, FilePart, fileContext } from './file-cipher';
 import { FileStorage, newStorageKey } from './storage/file-storage';
-import { assertAcceptedImage, processImage, sha256Hex, UPLOAD_POLICY } from './upload-policy';
+import { assertAcceptedImage, processImage, sha256Hex, sniffImageFormat, UPLOAD_POLICY } from './upload-policy';
 
 export interface StoreInput {
   ownerType: string;
@@ -102,12 +105,27 @@ export function toDocumentRef(d: DocumentEntity): DocumentRef {
 }
 
 @Injectable()
-export class FilesService {
+export class FilesService implements OnApplicationBootstrap {
   private readonly logger = new Logger(FilesService.name);
 
-  constructor(private readonly tx: TransactionRunner, private readonly clock: Clock, private readonly storage: FileStorage) {}
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    private readonly storage: FileStorage,
+    private readonly cipher: FileCipher,
+  ) {}
 
-  /** Runs the upload policy, stores the photo and its thumbnail, and records it for the owner. */
+  /** Photos stored before encryption are served as they are, but said at every start until sealed. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const plain = await this.tx.manager().countBy(DocumentEntity, { keyVersion: IsNull() });
+      if (plain > 0) this.logger.warn({ plain }, 'photos stored before encryption are still plain: run `npm run files -- rewrap`');
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'could not count plain photos');
+    }
+  }
+
+  /** Runs the upload policy, seals the photo and its thumbnail, stores them, and records them for the owner. */
   async store(input: StoreInput, guard?: OwnerGuard): Promise<StoredDocument> {
     assertAcceptedImage(input.data);
     const sha256 = sha256Hex(input.data);
@@ -115,13 +133,16 @@ export class FilesService {
     if (existing) return toStoredDocument(existing, true);
 
     const image = await processImage(input.data);
+    const id = newId();
     const storageKey = newStorageKey('d');
     const thumbKey = newStorageKey('t');
-    await this.storage.put(storageKey, image.main.data, UPLOAD_POLICY.contentType);
+    const main = this.cipher.seal(image.main.data, fileContext(id, 'full'));
+    const thumb = this.cipher.seal(image.thumb.data, fileContext(id, 'thumb'));
+    await this.storage.put(storageKey, main.blob, UPLOAD_POLICY.contentType);
     try {
-      await this.storage.put(thumbKey, image.thumb.data, UPLOAD_POLICY.contentType);
+      await this.storage.put(thumbKey, thumb.blob, UPLOAD_POLICY.contentType);
       const row: DocumentEntity = {
-        id: newId(),
+        id,
         ownerType: input.ownerType,
         ownerId: input.ownerId,
         docType: input.docType,
@@ -135,6 +156,9 @@ export class FilesService {
         bytes: image.main.data.length,
         storageKey,
         thumbKey,
+        keyVersion: main.keyVersion,
+        mainKeyWrap: main.wrap,
+        thumbKeyWrap: thumb.wrap,
         createdAt: this.clock.now(),
         removedAt: null,
       };
@@ -198,9 +222,31 @@ export class FilesService {
     return this.tx.manager().findOneBy(DocumentEntity, { id });
   }
 
-  /** The stored bytes of a photo or its thumbnail; null when the storage has lost them. */
-  read(doc: DocumentEntity, size: 'full' | 'thumb'): Promise<Buffer | null> {
-    return this.storage.get(size === 'thumb' ? doc.thumbKey : doc.storageKey);
+  /**
+   * The photo or its thumbnail, decrypted; null when the storage has lost it. A file that does not
+   * open (tampered, swapped from another document, its key version not configured) is logged and
+   * answered 410 DOCUMENT_UNREADABLE: the caller learns the photo is broken, never why.
+   */
+  async read(doc: DocumentEntity, size: FilePart): Promise<Buffer | null> {
+    const stored = await this.storage.get(size === 'thumb' ? doc.thumbKey : doc.storageKey);
+    if (!stored) return null;
+    const wrap = size === 'thumb' ? doc.thumbKeyWrap : doc.mainKeyWrap;
+    if (doc.keyVersion === null || wrap === null) {
+      // Stored before encryption and not yet sealed by `npm run files -- rewrap`: it must be our JPEG.
+      if (sniffImageFormat(stored) === 'jpeg') return stored;
+      throw this.unreadable(doc, size, 'a document without a key wrap whose file is not a plain JPEG');
+    }
+    try {
+      return this.cipher.open(stored, wrap, doc.keyVersion, fileContext(doc.id, size));
+    } catch (err) {
+      if (err instanceof FileDecryptError) throw this.unreadable(doc, size, err.message);
+      throw err;
+    }
+  }
+
+  private unreadable(doc: DocumentEntity, size: FilePart, reason: string): AppException {
+    this.logger.error({ documentId: doc.id, size, keyVersion: doc.keyVersion, reason }, 'stored photo cannot be decrypted');
+    return new AppException('DOCUMENT_UNREADABLE', HttpStatus.GONE);
   }
 
   private findLiveBySha(ownerType: string, ownerId: string, sha256: string): Promise<DocumentEntity | null> {

@@ -62,6 +62,7 @@ export const ERROR_MESSAGES = {
   INVOICE_TOTAL_MISMATCH: '发票金额合计与医疗总费用不一致，请核对',
   TOO_MANY_DOCUMENTS: '照片太多了，请先删除不需要的照片',
   DOCUMENT_NOT_FOUND: '没有找到该照片',
+  DOCUMENT_UNREADABLE: '这张照片的文件已损坏，无法显示，请重新上传或联系工会工作人员',
   // venues
   VENUE_NOT_FOUND: '没有找到该场馆',
   SLOT_NOT_FOUND: '没有找到该时段',

@@ -58,6 +58,20 @@ export class DocumentEntity {
   @Column({ type: 'varchar', length: 100 })
   thumbKey: string;
 
+  /**
+   * Envelope encryption of the two files (file-cipher.ts): each file's data key wrapped by FILE_KEY
+   * of `keyVersion`. All three NULL only for a photo stored before encryption, still plain until
+   * `npm run files -- rewrap` seals it.
+   */
+  @Column({ type: 'integer', nullable: true })
+  keyVersion: number | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  mainKeyWrap: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  thumbKeyWrap: string | null;
+
   @InstantColumn()
   createdAt: Date;
 
