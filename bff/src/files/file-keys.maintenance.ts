@@ -1,9 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { IsNull, MoreThan, Not } from 'typeorm';
 import { TransactionRunner } from '../common/transaction-runner';
 import { DocumentEntity } from './entities/document.entity';
 import { FileCipher, FileDecryptError, fileContext } from './file-cipher';
-import { FileStorage, newStorageKey } from './storage/file-storage';
+import { deleteOrphans, FileStorage, newStorageKey } from './storage/file-storage';
 import { sniffImageFormat, UPLOAD_POLICY } from './upload-policy';
 
 export interface RewrapSummary {
@@ -37,7 +37,6 @@ export function summaryLine(s: RewrapSummary): string {
  *   written under NEW storage keys, the row then points to them, and only then are the plain files
  *   deleted. Every moment the row and its files agree, so GET /files/{id} works throughout.
  */
-@Injectable()
 export class FileKeyMaintenance {
   private readonly logger = new Logger(FileKeyMaintenance.name);
 
@@ -127,13 +126,7 @@ export class FileKeyMaintenance {
     if (switched) summary.sealed++;
   }
 
-  private async purge(keys: string[]): Promise<void> {
-    for (const key of keys) {
-      try {
-        await this.storage.delete(key);
-      } catch (err) {
-        this.logger.warn({ err: (err as Error).message, key }, 'could not delete stored file');
-      }
-    }
+  private purge(keys: string[]): Promise<void> {
+    return deleteOrphans(this.storage, keys, this.logger);
   }
 }

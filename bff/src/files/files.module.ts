@@ -4,7 +4,6 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { DocumentEntity } from './entities/document.entity';
 import { FileAccessRegistry } from './file-access.registry';
 import { FileCipher } from './file-cipher';
-import { FileKeyMaintenance } from './file-keys.maintenance';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
 import { FileStorage } from './storage/file-storage';
@@ -25,7 +24,7 @@ export function createFileStorage(config: AppConfig): FileStorage {
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity])],
   controllers: [FilesController],
-  providers: [FilesService, FileAccessRegistry, FileCipher, FileKeyMaintenance, { provide: FileStorage, inject: [APP_CONFIG], useFactory: createFileStorage }],
+  providers: [FilesService, FileAccessRegistry, FileCipher, { provide: FileStorage, inject: [APP_CONFIG], useFactory: createFileStorage }],
   exports: [FilesService, FileAccessRegistry, FileStorage],
 })
 export class FilesModule {}

@@ -43,7 +43,7 @@ import { isUniqueViolation, TransactionRunner } from '../common/transaction-runn
 import { DocumentEntity } from './entities/document.entity';
 import { DocumentRef } from './file-access.registry';
 import { FileCipher, FileDecryptError, FilePart, fileContext } from './file-cipher';
-import { FileStorage, newStorageKey } from './storage/file-storage';
+import { deleteOrphans, FileStorage, newStorageKey } from './storage/file-storage';
 import { assertAcceptedImage, processImage, sha256Hex, sniffImageFormat, UPLOAD_POLICY } from './upload-policy';
 
 export interface StoreInput {
@@ -253,15 +253,8 @@ export class FilesService implements OnApplicationBootstrap {
     return this.tx.manager().findOneBy(DocumentEntity, { ownerType, ownerId, dedupKey: sha256 });
   }
 
-  private async purge(keys: string[]): Promise<void> {
-    for (const key of keys) {
-      try {
-        await this.storage.delete(key);
-      } catch (err) {
-        // An orphaned object is harmless (nothing points to it); a failed request is not.
-        this.logger.warn({ err: (err as Error).message, key }, 'could not delete stored file');
-      }
-    }
+  private purge(keys: string[]): Promise<void> {
+    return deleteOrphans(this.storage, keys, this.logger);
   }
 }
 

@@ -14,6 +14,20 @@ export abstract class FileStorage {
   abstract delete(key: string): Promise<void>;
 }
 
+/**
+ * Deletes objects nothing points to any more. A failure is only logged: an orphaned object is
+ * harmless (its name is random and no row refers to it), a failed request for it is not.
+ */
+export async function deleteOrphans(storage: FileStorage, keys: string[], logger: { warn(obj: object, msg: string): void }): Promise<void> {
+  for (const key of keys) {
+    try {
+      await storage.delete(key);
+    } catch (err) {
+      logger.warn({ err: (err as Error).message, key }, 'could not delete stored file');
+    }
+  }
+}
+
 /** e.g. "d/3f/3fa9c0…e1.jpg": a short prefix spreads files over directories. */
 export function newStorageKey(prefix: 'd' | 't', ext = 'jpg'): string {
   const name = randomBytes(16).toString('hex');
