@@ -16,12 +16,16 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/workbench', pages: ['pages/index/index'] },
     {
+      root: 'packages/admin',
+      pages: ['pages/staff/index', 'pages/staff-grant/index', 'pages/orgs/index', 'pages/org-edit/index', 'pages/org-import/index', 'pages/audit/index']
+    },
+    {
       root: 'packages/claims',
       pages: ['pages/index/index', 'pages/apply/index', 'pages/detail/index', 'pages/coverage/index', 'pages/review-queue/index', 'pages/review/index', 'pages/enrol/index', 'pages/plans/index', 'pages/plan-edit/index']
     },
     {
       root: 'packages/membership',
-      pages: ['pages/card/index', 'pages/invites/index', 'pages/invite/index', 'pages/applications/index', 'pages/members/index', 'pages/member/index']
+      pages: ['pages/card/index', 'pages/invites/index', 'pages/invite/index', 'pages/applications/index', 'pages/members/index', 'pages/member/index', 'pages/verify/index']
     },
     {
       root: 'packages/hardship',

@@ -55,6 +55,10 @@ export const WORKBENCH_ENTRIES: readonly WorkbenchEntry[] = [
   { key: 'hardship-archive', title: '困难职工档案', subtitle: '30天内到期复核的档案', icon: '档', roles: ['hardship_reviewer'], url: '/packages/hardship/pages/archive/index' },
   { key: 'hardship-regions', title: '低保标准', subtitle: '各地区最低生活保障标准', icon: '标', roles: ['admin'], url: '/packages/hardship/pages/regions/index' },
   { key: 'venues-check-in', title: '场馆签到', subtitle: '扫会员卡二维码，为预约的职工签到', icon: '签', roles: ['venue_staff', 'admin'], url: '/packages/venues/pages/check-in/index' },
+  { key: 'membership-verify', title: '核验会员卡', subtitle: '扫职工出示的会员卡，确认会员身份', icon: '验', roles: ['officer', 'venue_staff', 'admin'], url: '/packages/membership/pages/verify/index' },
+  { key: 'admin-orgs', title: '工会组织', subtitle: '建立、调整和导入工会组织树', icon: '组', roles: ['admin'], url: '/packages/admin/pages/orgs/index' },
+  { key: 'admin-staff', title: '人员与权限', subtitle: '按手机号授予或收回工作人员权限', icon: '权', roles: ['admin'], url: '/packages/admin/pages/staff/index' },
+  { key: 'admin-audit', title: '操作日志', subtitle: '谁在何时查看或处理了个人信息', icon: '志', roles: ['admin'], url: '/packages/admin/pages/audit/index' },
   { key: 'venues-manage', title: '场馆与时段', subtitle: '预约规则、添加时段、按周生成', icon: '场', roles: ['venue_staff', 'admin'], url: '/packages/venues/pages/manage/index' }
 ]
 

@@ -12,3 +12,4 @@ export * from './membership';
 export * from './claims';
 export * from './venues';
 export * from './hardship';
+export * from './admin';

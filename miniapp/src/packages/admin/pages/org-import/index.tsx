@@ -1,0 +1,6 @@
+import { Page } from '@/components'
+
+/** 导入组织 (being built on its branch; replaced before it lands). */
+export default function PlaceholderPage() {
+  return <Page />
+}

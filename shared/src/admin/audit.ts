@@ -1,0 +1,2 @@
+/** Audit log viewer (admin): see audit.ts. */
+export {}

@@ -1,0 +1,2 @@
+/** Staff grants (admin): see staff.ts. */
+export {}
