@@ -16,6 +16,7 @@ import { MembershipModule } from './membership/membership.module';
 import { MessagesModule } from './messages/messages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrgsModule } from './orgs/orgs.module';
+import { SmsModule } from './sms/sms.module';
 import { UsersModule } from './users/users.module';
 import { VenuesModule } from './venues/venues.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         ...staticSite,
         CommonModule,
+        SmsModule,
         ...DOMAIN_MODULES,
       ],
       controllers: [HealthController],

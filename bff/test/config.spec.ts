@@ -26,6 +26,14 @@ describe('config validated at boot', () => {
     FILE_KEY: Buffer.alloc(32, 11).toString('base64'),
   };
   const mysql = { DB_URL: 'mysql://u:p@127.0.0.1:3306/unionhome' };
+  const tencent = {
+    SMS_PROVIDER: 'tencent',
+    TENCENTCLOUD_SECRET_ID: 'AKIDexample',
+    TENCENTCLOUD_SECRET_KEY: 'secret-key',
+    SMS_SDK_APP_ID: '1400000001',
+    SMS_SIGN_NAME: '职工e家',
+    SMS_TEMPLATE_LOGIN: '100001',
+  };
   const without = (name: keyof typeof keys) => Object.fromEntries(Object.entries(keys).filter(([k]) => k !== name));
 
   it.each([
@@ -48,6 +56,15 @@ describe('config validated at boot', () => {
     [{ PII_KEY: 'c2hvcnQ=' }, /PII_KEY must be 32 bytes/],
     [{ STORAGE: 's3' }, /S3_ENDPOINT is required/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    // SMS: the log adapter is the demo's only; Tencent names the first variable it lacks.
+    [{ ...mysql, ...keys, SMS_PROVIDER: 'log' }, /^SMS_PROVIDER=log is only allowed in demo mode/],
+    [{ SMS_PROVIDER: 'aliyun' }, /SMS_PROVIDER must be one of/],
+    [{ ...tencent, TENCENTCLOUD_SECRET_ID: '' }, /^TENCENTCLOUD_SECRET_ID is required when SMS_PROVIDER=tencent/],
+    [{ ...tencent, TENCENTCLOUD_SECRET_KEY: '' }, /^TENCENTCLOUD_SECRET_KEY is required/],
+    [{ ...tencent, SMS_SDK_APP_ID: '' }, /^SMS_SDK_APP_ID is required/],
+    [{ ...tencent, SMS_SIGN_NAME: '' }, /^SMS_SIGN_NAME is required/],
+    [{ ...tencent, SMS_TEMPLATE_LOGIN: '' }, /^SMS_TEMPLATE_LOGIN is required/],
+    [{ ...tencent, SMS_TEMPLATE_LOGIN: 'login' }, /^SMS_TEMPLATE_LOGIN must be the numeric id/],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: dir(), ...env })).toThrow(message);
@@ -65,6 +82,21 @@ describe('config validated at boot', () => {
     const c = loadConfig({ DATA_DIR: dir(), ...mysql, DEMO: 'true' });
     expect(c).toMatchObject({ demo: true, devLogin: true, seedDemo: true });
     expect(loadConfig({ DATA_DIR: dir(), DEMO: 'true', DEV_LOGIN: 'false' }).devLogin).toBe(false);
+  });
+
+  it('sends SMS to the log in the demo, nowhere in real mode unless Tencent is configured', () => {
+    expect(loadConfig({ DATA_DIR: dir() }).sms).toEqual({ provider: 'log' });
+    expect(loadConfig({ DATA_DIR: dir(), ...mysql, ...keys }).sms).toEqual({ provider: 'none' });
+    expect(loadConfig({ DATA_DIR: dir(), ...mysql, ...keys, ...tencent, SMS_TEMPLATE_CLAIM_PAID: '100002' }).sms).toEqual({
+      provider: 'tencent',
+      apiBase: 'https://sms.tencentcloudapi.com',
+      region: 'ap-guangzhou',
+      secretId: 'AKIDexample',
+      secretKey: 'secret-key',
+      sdkAppId: '1400000001',
+      signName: '职工e家',
+      templates: { login: '100001', claim_paid: '100002', claim_needs_documents: '' },
+    });
   });
 
   it('accepts a complete production configuration', () => {

@@ -13,7 +13,7 @@ describe('foundation: health, errors, auth, me, orgs', () => {
 
   it('answers health with the database kind', async () => {
     const res = await t.http.get('/api/v1/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', db: t.db });
+    expect(res.body).toEqual({ status: 'ok', db: t.db, demo: true });
   });
 
   it('serves the OpenAPI document and security headers', async () => {

@@ -8,12 +8,14 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { SmsCodeEntity } from './entities/sms-code.entity';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { SmsLoginService } from './sms-login.service';
 import { WechatClient } from './wechat.client';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([RefreshTokenEntity]),
+    TypeOrmModule.forFeature([RefreshTokenEntity, SmsCodeEntity]),
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],
@@ -27,6 +29,6 @@ import { WechatClient } from './wechat.client';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, WechatClient, { provide: APP_GUARD, useClass: JwtAuthGuard }],
+  providers: [AuthService, SmsLoginService, WechatClient, { provide: APP_GUARD, useClass: JwtAuthGuard }],
 })
 export class AuthModule {}

@@ -10,6 +10,7 @@ import { TransactionRunner } from '../common/transaction-runner';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { UsersRepository } from '../users/users.repository';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { SmsLoginService } from './sms-login.service';
 import { WechatClient } from './wechat.client';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly wechat: WechatClient,
+    private readonly smsCodes: SmsLoginService,
   ) {}
 
   async devLogin(phone: string): Promise<LoginResponse> {
@@ -36,6 +38,25 @@ export class AuthService {
     const { openid } = await this.wechat.code2Session(code);
     const user = await this.users.findOrCreateByOpenid(openid, this.clock.now());
     return this.issue(user.id, newId());
+  }
+
+  /** A phone seen for the first time becomes a user, as a first WeChat login does. */
+  async smsLogin(phone: string, code: string): Promise<LoginResponse> {
+    await this.smsCodes.verify(phone, code);
+    const user = await this.users.findOrCreateByPhone(phone, this.clock.now());
+    return this.issue(user.id, newId());
+  }
+
+  /**
+   * Ends the session the refresh token belongs to: its whole family, so a copy rotated earlier
+   * cannot refresh either. An unknown or already revoked token is not an error (logging out twice).
+   */
+  async logout(refreshToken: string): Promise<void> {
+    const now = this.clock.now();
+    await this.tx.run(async (em) => {
+      const row = await em.findOneBy(RefreshTokenEntity, { tokenHash: sha256(refreshToken) });
+      if (row) await em.update(RefreshTokenEntity, { familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: now });
+    });
   }
 
   /**

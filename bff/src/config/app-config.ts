@@ -43,6 +43,11 @@ export interface AppConfig {
     miniprogramState: 'formal' | 'trial' | 'developer';
   };
   authRateLimit: { limit: number; ttlSeconds: number };
+  /**
+   * Where text messages go: Tencent Cloud SMS, the log (demo only), or nowhere (real mode without
+   * SMS_PROVIDER: the app runs, SMS login answers 503 SMS_NOT_CONFIGURED).
+   */
+  sms: SmsConfig;
   logLevel: string;
   /** Write logs to this file instead of stdout. */
   logFile: string | null;
@@ -53,6 +58,21 @@ export interface AppConfig {
     | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
   jobs: boolean;
 }
+
+export type SmsConfig =
+  | { provider: 'none' }
+  | { provider: 'log' }
+  | {
+      provider: 'tencent';
+      apiBase: string;
+      region: string;
+      secretId: string;
+      secretKey: string;
+      sdkAppId: string;
+      signName: string;
+      /** Template ids by message kind; an empty one means that kind is not sent by SMS. */
+      templates: { login: string; claim_paid: string; claim_needs_documents: string };
+    };
 
 export class ConfigError extends Error {}
 
@@ -128,6 +148,36 @@ function retiredFileKeys(env: Env, currentVersion: number): AppConfig['retiredFi
     seen.add(version);
     return { version, key };
   });
+}
+
+function smsConfig(env: Env, demo: boolean): SmsConfig {
+  const provider = oneOf(env, 'SMS_PROVIDER', demo ? 'log' : 'none', ['tencent', 'log', 'none'] as const);
+  if (provider === 'log' && !demo) {
+    throw new ConfigError('SMS_PROVIDER=log is only allowed in demo mode: set SMS_PROVIDER=tencent with the SMS_* variables, or leave it unset');
+  }
+  if (provider !== 'tencent') return { provider };
+  const why = 'when SMS_PROVIDER=tencent';
+  const digits = (name: string, value: string) => {
+    if (!/^\d{1,20}$/.test(value)) throw new ConfigError(`${name} must be the numeric id from the Tencent Cloud SMS console, got "${value}"`);
+    return value;
+  };
+  const optionalTemplate = (name: string) => (env[name] ? digits(name, env[name]!) : '');
+  const apiBase = (env.SMS_API_BASE || 'https://sms.tencentcloudapi.com').replace(/\/$/, '');
+  if (!/^https?:\/\/[^/]+$/.test(apiBase)) throw new ConfigError(`SMS_API_BASE must look like https://sms.tencentcloudapi.com, got "${apiBase}"`);
+  return {
+    provider,
+    apiBase,
+    region: env.SMS_REGION || 'ap-guangzhou',
+    secretId: required(env, 'TENCENTCLOUD_SECRET_ID', why),
+    secretKey: required(env, 'TENCENTCLOUD_SECRET_KEY', why),
+    sdkAppId: digits('SMS_SDK_APP_ID', required(env, 'SMS_SDK_APP_ID', why)),
+    signName: required(env, 'SMS_SIGN_NAME', why),
+    templates: {
+      login: digits('SMS_TEMPLATE_LOGIN', required(env, 'SMS_TEMPLATE_LOGIN', why)),
+      claim_paid: optionalTemplate('SMS_TEMPLATE_CLAIM_PAID'),
+      claim_needs_documents: optionalTemplate('SMS_TEMPLATE_CLAIM_NEEDS_DOCUMENTS'),
+    },
+  };
 }
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConfig {
@@ -213,6 +263,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       limit: int(env, 'AUTH_RATE_LIMIT', 20, 1, 1_000_000),
       ttlSeconds: int(env, 'AUTH_RATE_WINDOW_SECONDS', 60, 1, 86_400),
     },
+    sms: smsConfig(env, demo),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
     logFile: env.LOG_FILE || null,
     h5Dir,

@@ -66,4 +66,22 @@ export class UsersRepository {
       return again;
     }
   }
+
+  /** First SMS login creates the user; a concurrent first login of the same phone finds it. */
+  async findOrCreateByPhone(phone: string, now: Date): Promise<UserEntity> {
+    const existing = await this.findByPhone(phone);
+    if (existing) return existing;
+    try {
+      return await this.tx.run(async (em) => {
+        const user = em.create(UserEntity, { id: newId(), openid: null, phone, name: '', idNumberCipher: null, idNumberIndex: null, tags: null, createdAt: now, lastLoginAt: null });
+        await em.insert(UserEntity, user);
+        return user;
+      });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const again = await this.findByPhone(phone);
+      if (!again) throw err;
+      return again;
+    }
+  }
 }

@@ -1,12 +1,46 @@
 import Taro from '@tarojs/taro'
-import type { DevLoginRequest, LoginResponse, WechatLoginRequest } from '@unionhome/shared'
-import { saveLogin, saveMe } from '@/store/session'
+import type { DevLoginRequest, HealthResponse, LoginResponse, LogoutRequest, SmsCodeRequest, SmsCodeResponse, SmsLoginRequest, WechatLoginRequest } from '@unionhome/shared'
+import { clearSession, getSession, saveLogin, saveMe } from '@/store/session'
 import { fetchMe } from './me'
 import { request } from './request'
 
 export function devLogin(phone: string): Promise<LoginResponse> {
   const body: DevLoginRequest = { phone }
   return request<LoginResponse>('/auth/dev-login', { method: 'POST', data: body, auth: false })
+}
+
+/** Whether the BFF runs the demo: only then does the login page offer the demo accounts. */
+export function fetchHealth(): Promise<HealthResponse> {
+  return request<HealthResponse>('/health', { auth: false })
+}
+
+/** Asks for a six-digit code by SMS; the answer is the same whether or not the phone has an account. */
+export function requestSmsCode(phone: string): Promise<SmsCodeResponse> {
+  const body: SmsCodeRequest = { phone }
+  return request<SmsCodeResponse>('/auth/sms-code', { method: 'POST', data: body, auth: false })
+}
+
+/** A phone seen for the first time becomes a new account. */
+export function smsLogin(phone: string, code: string): Promise<LoginResponse> {
+  const body: SmsLoginRequest = { phone, code }
+  return request<LoginResponse>('/auth/sms-login', { method: 'POST', data: body, auth: false })
+}
+
+/**
+ * Logs out: forgets the session on this device at once, then asks the BFF to void its refresh
+ * token, so a copy of the stored session cannot be renewed. Offline the local logout still
+ * stands; the access token dies by itself within minutes.
+ */
+export async function logOut(): Promise<void> {
+  const refreshToken = getSession()?.refreshToken
+  clearSession()
+  if (!refreshToken) return
+  const body: LogoutRequest = { refreshToken }
+  try {
+    await request<void>('/auth/logout', { method: 'POST', data: body, auth: false })
+  } catch {
+    // Nothing the person can do about it; the device no longer holds the token either way.
+  }
 }
 
 export function wechatLogin(code: string): Promise<LoginResponse> {

@@ -68,11 +68,6 @@ export function clearSession(): void {
   save(null)
 }
 
-/** Logs out on this device. Tokens are short-lived and signed, so there is nothing to revoke here. */
-export function logout(): void {
-  clearSession()
-}
-
 /** Re-reads the session from storage (tests; another H5 tab logged in or out). */
 export function reloadSession(): void {
   sessionStore.reload()

@@ -19,6 +19,27 @@ export interface DevLoginRequest {
 export interface WechatLoginRequest {
   code: string;
 }
+export interface SmsCodeRequest {
+  phone: string;
+}
+/** The same for a known and an unknown phone, so the answer tells nobody who has an account. */
+export interface SmsCodeResponse {
+  expiresInSeconds: number;
+  resendAfterSeconds: number;
+}
+export interface SmsLoginRequest {
+  phone: string;
+  code: string;
+}
+export interface LogoutRequest {
+  refreshToken: string;
+}
+export interface HealthResponse {
+  status: 'ok';
+  db: 'mysql' | 'sqlite';
+  /** Demo mode: the seeded demo accounts can log in without a code (dev-login). */
+  demo: boolean;
+}
 export interface RefreshRequest {
   refreshToken: string;
 }

@@ -17,6 +17,12 @@ export const ERROR_MESSAGES = {
   WECHAT_CODE_INVALID: '微信登录凭证无效，请重新进入小程序',
   WECHAT_BUSY: '微信服务繁忙，请稍后重试',
   TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
+  // SMS login
+  SMS_CODE_INVALID: '验证码不正确，请核对后重新输入',
+  SMS_CODE_EXPIRED: '验证码已失效，请重新获取',
+  SMS_NOT_CONFIGURED: '短信登录暂未开通，请使用其他方式登录或联系工会',
+  SMS_SEND_FAILED: '短信发送失败，请稍后重试',
+  SMS_BUSY: '短信服务繁忙，请稍后重试',
   IDEMPOTENCY_KEY_REUSED: '重复提交的内容与第一次不一致',
   IDEMPOTENCY_IN_PROGRESS: '上一次提交还在处理中，请稍候',
   CONFLICT: '当前状态不允许此操作',

@@ -1,5 +1,5 @@
 /**
- * The seeded demo users (API.md), offered on the H5 login page so testers need not type.
+ * The seeded demo users (API.md), offered on the login page when the BFF says it runs the demo.
  * Shown masked like every phone number in the app; a tap logs in without filling the input.
  */
 export const DEMO_ACCOUNTS = [
@@ -9,5 +9,6 @@ export const DEMO_ACCOUNTS = [
   { phone: '13800000004', name: '', role: '场馆工作人员' },
   { phone: '13800000005', name: '', role: '帮扶审批员' },
   { phone: '13800000006', name: '', role: '管理员' },
-  { phone: '13800000007', name: '李娜', role: '非会员职工' }
+  { phone: '13800000007', name: '李娜', role: '非会员职工' },
+  { phone: '13800000008', name: '', role: '互助会财务' }
 ] as const

@@ -1,11 +1,12 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
 import { ROLE_LABELS, type MeResponse, type MembershipSummary } from '@unionhome/shared'
+import { logOut } from '@/api/auth'
 import { fetchMe } from '@/api/me'
 import { ActionButton, Empty, ErrorRetry, Loading, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useElderMode } from '@/store/elder'
-import { getSession, isStaff, logout, saveMe, sessionRoles, useSession } from '@/store/session'
+import { getSession, isStaff, saveMe, sessionRoles, useSession } from '@/store/session'
 import { membershipStatusLabel } from '@/utils/labels'
 import { MESSAGES_PAGE, WORKBENCH_PAGE, goLogin, openPage } from '@/utils/navigation'
 import './index.css'
@@ -33,7 +34,7 @@ export default function MinePage() {
       cancelText: '取消'
     })
     if (!confirm) return
-    logout()
+    await logOut()
     Taro.showToast({ title: '已退出登录', icon: 'none' })
   }
 

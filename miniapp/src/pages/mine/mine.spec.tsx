@@ -12,6 +12,7 @@ const showModalMock = Taro.showModal as unknown as jest.Mock
 
 function serveMe(me: MeResponse | (() => Promise<unknown>)): void {
   requestMock.mockImplementation(async (call: { url: string }) => {
+    if (call.url === '/api/v1/auth/logout') return { statusCode: 204, data: '' }
     if (call.url !== '/api/v1/me') throw new Error(`unexpected ${call.url}`)
     if (typeof me === 'function') return me()
     return { statusCode: 200, data: me }
@@ -135,6 +136,8 @@ describe('我的', () => {
     })
     await waitFor(() => expect(getSession()).toBeNull())
     expect(Taro.getStorageSync('uh.session')).toBe('')
+    // The BFF voids the refresh token too, so a copied session cannot be renewed.
+    expect(requestMock).toHaveBeenCalledWith(expect.objectContaining({ url: '/api/v1/auth/logout', method: 'POST', data: { refreshToken: `refresh-${ZHANG_WEI.id}` } }))
     expect(screen.queryByText('张伟')).toBeNull()
     expect(screen.getByText('您还没有登录，登录后可查看会员信息')).toBeTruthy()
   })
