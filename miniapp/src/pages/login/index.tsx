@@ -147,7 +147,13 @@ export default function LoginPage() {
             if (phoneError) setPhoneError(null)
           }}
         />
-        <ActionButton kind='plain' className='login-page__send' busy={sending} disabled={resendIn > 0} onClick={sendCode}>
+        <ActionButton
+          kind='plain'
+          className={sending || resendIn > 0 ? 'login-page__send login-page__send--waiting' : 'login-page__send'}
+          busy={sending}
+          disabled={resendIn > 0}
+          onClick={sendCode}
+        >
           {sendLabel}
         </ActionButton>
         <Field
