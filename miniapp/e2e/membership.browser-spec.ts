@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { idNumberCheckChar, INVITE_TOKEN_LENGTH } from '@unionhome/shared';
-import { confirmModal, loginAs, shot as saveShot, withStack } from './support/harness';
+import { confirmModal, loginAs, loginBySmsHere, shot as saveShot, withStack } from './support/harness';
 
 // The encoder the card page draws with, to check the drawn code is the token's code.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -97,8 +97,7 @@ describe('join by QR and the membership card in the H5 build', () => {
 
     // Not logged in yet: the button says so, login brings her back with the form as she left it.
     await tap(page, '登录后提交');
-    await page.getByPlaceholder('请输入11位手机号').fill('13800000007');
-    await page.locator('taro-button-core').filter({ hasText: /^\s*登录\s*$/ }).click();
+    await loginBySmsHere(page, app.stack, '13800000007');
     await page.locator('.join-org__name', { hasText: '示范基层工会' }).waitFor();
     expect(await field(page, '身份证号码').inputValue()).toBe(LINA_ID);
     await tap(page, '提交入会申请');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addDays, businessTime, localDate, selfCheckInPageUrl } from '@unionhome/shared';
-import { confirmModal, loginAs, snap, switchTo, tapText, withStack } from './support/harness';
+import { confirmModal, loginAs, loginBySmsHere, snap, switchTo, tapText, withStack } from './support/harness';
 
 interface Slot {
   id: string;
@@ -243,8 +243,7 @@ describe('self check-in by the venue’s printed code in the H5 build', () => {
     const { page } = app.browser;
     await page.evaluate(() => localStorage.clear());
     await openLink(page, selfCheckInPageUrl(app.stack.baseUrl, codes[1]));
-    await page.getByPlaceholder('请输入11位手机号').fill('13800000001');
-    await page.locator('taro-button-core').filter({ hasText: /^\s*登录\s*$/ }).click();
+    await loginBySmsHere(page, app.stack, '13800000001');
     const result = page.locator('.scan-in-page [role="status"]');
     await result.getByText('已签到过', { exact: true }).waitFor();
     await result.getByText('羽毛球馆').waitFor();
