@@ -294,6 +294,8 @@ describe('SMS in real mode without SMS configured', () => {
     const r = await t.http.post('/api/v1/auth/sms-code').send({ phone: '13800000001' });
     expect(r.status).toBe(503);
     expect(r.body).toMatchObject({ code: 'SMS_NOT_CONFIGURED', message: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    const login = await t.http.post('/api/v1/auth/sms-login').send({ phone: '13800000001', code: '123456' });
+    expect([login.status, login.body.code]).toEqual([503, 'SMS_NOT_CONFIGURED']);
     expect((await t.http.get('/api/v1/health')).body).toMatchObject({ status: 'ok', demo: false });
     expect((await t.http.post('/api/v1/auth/dev-login').send({ phone: '13800000001' })).body.code).toBe('DEV_LOGIN_DISABLED');
   });

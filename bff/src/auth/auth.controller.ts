@@ -39,7 +39,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({
     summary: '短信验证码登录',
-    description: '首次登录的手机号自动成为新用户。验证码错误 401 SMS_CODE_INVALID；过期（5分钟）、输错5次或已用过 401 SMS_CODE_EXPIRED。',
+    description: '首次登录的手机号自动成为新用户。验证码错误 401 SMS_CODE_INVALID；过期（5分钟）、输错5次、已用过或从未获取 401 SMS_CODE_EXPIRED；未配置短信时 503 SMS_NOT_CONFIGURED。',
   })
   smsLogin(@Body() dto: SmsLoginDto): Promise<LoginResponse> {
     return this.auth.smsLogin(dto.phone, dto.code);
