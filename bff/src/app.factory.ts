@@ -11,6 +11,7 @@ import { errorMessage } from '@unionhome/shared';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { Clock } from './common/clock';
+import { migrateUnderLock } from './database/migrate';
 import { PiiCipher } from './common/pii-cipher';
 import { TransactionRunner } from './common/transaction-runner';
 import { createValidationPipe } from './common/validation';
@@ -49,7 +50,7 @@ class QuietStartLogger implements LoggerService {
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
   app.useLogger(new QuietStartLogger(app.get(Logger)));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -86,8 +87,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   const ds = app.get<DataSource>(getDataSourceToken());
-  await ds.runMigrations({ transaction: 'each' });
-  if (config.seedDemo) await seedDemoIfEmpty(ds, app.get(TransactionRunner), app.get(PiiCipher), app.get(Clock));
+  await migrateUnderLock(ds, config.seedDemo ? () => seedDemoIfEmpty(ds, app.get(TransactionRunner), app.get(PiiCipher), app.get(Clock)) : undefined);
   return app;
 }
 

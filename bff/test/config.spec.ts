@@ -99,6 +99,16 @@ describe('config validated at boot', () => {
     });
   });
 
+  it('reads TRUST_PROXY as Express takes it, refusing what is none of its forms', () => {
+    const trust = (v?: string) => loadConfig({ DATA_DIR: dir(), ...(v === undefined ? {} : { TRUST_PROXY: v }) }).trustProxy;
+    expect(trust()).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, 192.168.1.7,loopback,fd00::/8')).toEqual(['10.0.0.0/8', '192.168.1.7', 'loopback', 'fd00::/8']);
+    for (const bad of ['proxy.example.com', '10.0.0.0/33', '300.1.1.1', '11']) expect(() => trust(bad)).toThrow(/TRUST_PROXY/);
+  });
+
   it('accepts a complete production configuration', () => {
     const c = loadConfig({ DATA_DIR: dir(), NODE_ENV: 'production', ...keys, ...mysql });
     expect(c.demo).toBe(false);

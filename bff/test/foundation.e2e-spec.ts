@@ -168,6 +168,34 @@ describe('rate limiting on auth', () => {
   });
 });
 
+describe('client address behind a proxy (TRUST_PROXY)', () => {
+  const burst = async (t: Awaited<ReturnType<typeof createTestApp>>) => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 4; i++) {
+      statuses.push((await t.http.post('/api/v1/auth/dev-login').set('X-Forwarded-For', `203.0.113.${i}`).send({ phone: '13800000001' })).status);
+    }
+    return statuses;
+  };
+
+  it('ignores X-Forwarded-For by default: a client cannot pick its own address to dodge a limit', async () => {
+    const t = await createTestApp({ AUTH_RATE_LIMIT: '3' });
+    try {
+      expect(await burst(t)).toEqual([200, 200, 200, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('takes the client address from a trusted proxy: four people behind it are four clients', async () => {
+    const t = await createTestApp({ AUTH_RATE_LIMIT: '3', TRUST_PROXY: '127.0.0.1' });
+    try {
+      expect(await burst(t)).toEqual([200, 200, 200, 200]);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('dev-login switched off', () => {
   it('answers 403 DEV_LOGIN_DISABLED', async () => {
     const t = await createTestApp({ DEV_LOGIN: 'false' });

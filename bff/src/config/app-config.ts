@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isAbsolute, join, resolve } from 'node:path';
 
 /**
@@ -53,6 +54,11 @@ export interface AppConfig {
   logFile: string | null;
   h5Dir: string | null;
   publicUrl: string | null;
+  /**
+   * Which proxies' X-Forwarded-For gives the client address (rate limits, logs): false (default:
+   * the socket's peer), true (any), a hop count, or addresses/CIDRs. Passed to Express' `trust proxy`.
+   */
+  trustProxy: boolean | number | string[];
   storage:
     | { kind: 'local'; dir: string }
     | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
@@ -268,9 +274,36 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     logFile: env.LOG_FILE || null,
     h5Dir,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null,
+    trustProxy: trustProxy(env.TRUST_PROXY),
     storage,
     jobs: bool(env, 'JOBS', true),
   };
+}
+
+/** Express' own names for address ranges, accepted as list entries besides addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  const value = (raw ?? '').trim();
+  if (value === '' || value.toLowerCase() === 'false') return false;
+  if (value.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY hop count must be at most 10, got "${value}"`);
+    return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.includes(entry)) continue;
+    const [address, prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (!family || !prefixOk || rest.length) {
+      throw new ConfigError(`TRUST_PROXY must be true, false, a hop count, or comma-separated addresses/CIDRs; "${entry}" is none of these`);
+    }
+  }
+  return entries;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { TransactionRunner } from '../common/transaction-runner';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions, detectMysqlFlavor } from '../database/data-source-options';
+import { migrateUnderLock } from '../database/migrate';
 import { DocumentEntity } from './entities/document.entity';
 import { FileCipher } from './file-cipher';
 import { FileKeyMaintenance, RewrapSummary } from './file-keys.maintenance';
@@ -18,7 +19,7 @@ export async function rewrapCommand(config: AppConfig): Promise<RewrapSummary> {
   await ds.initialize();
   const storage = createFileStorage(config);
   try {
-    await ds.runMigrations({ transaction: 'each' });
+    await migrateUnderLock(ds);
     return await new FileKeyMaintenance(new TransactionRunner(ds), storage, new FileCipher(config)).rewrapAll();
   } finally {
     (storage as { onApplicationShutdown?: () => void }).onApplicationShutdown?.();
