@@ -83,7 +83,8 @@ export class AuditChain1765000004000 implements MigrationInterface {
       } catch (err) {
         const errno = (err as { errno?: number; driverError?: { errno?: number } }).errno ?? (err as { driverError?: { errno?: number } }).driverError?.errno;
         if (kind !== 'mysql' || !errno || !TRIGGER_REFUSED.has(errno)) throw err;
-        q.connection.logger.log('warn', `audit log: trigger ${t.name} not created (${(err as Error).message}); the hash chain still shows any change`);
+        // Not the TypeORM logger: logging is off, and this must reach whoever runs the first start.
+        process.emitWarning(`audit log: trigger ${t.name} not created (${(err as Error).message}); the hash chain still shows any change`);
       }
     }
   }
