@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AuditEntry, AuditVerifyResponse } from '@unionhome/shared';
-import { AUDIT_ACTION_LABELS } from '@unionhome/shared';
+import { AUDIT_ACTION_LABELS, FINAL_DECISIONS, REVIEW_DECISIONS } from '@unionhome/shared';
 import { auditRowHash } from '../src/common/audit-chain';
 import { AuditService } from '../src/common/audit.service';
 import { TransactionRunner } from '../src/common/transaction-runner';
@@ -212,6 +212,23 @@ describe('audit log: GET /admin/audit, the hash chain and its check', () => {
         expect((await verify()).ok).toBe(true);
       });
     });
+  });
+
+  it('every action code the BFF writes has its Chinese words in shared', () => {
+    const codes = new Set<string>();
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (path.endsWith('.ts')) for (const m of readFileSync(path, 'utf8').matchAll(/audit\.record\([^,]+,\s*'([a-z_.]+)'/g)) codes.add(m[1]);
+      }
+    };
+    walk(join(__dirname, '../src'));
+    // The two written from a template: hardship.review.<decision> and hardship.decision.<decision>.
+    for (const d of REVIEW_DECISIONS) codes.add(`hardship.review.${d}`);
+    for (const d of FINAL_DECISIONS) codes.add(`hardship.decision.${d}`);
+    expect(codes.size).toBeGreaterThan(10);
+    expect([...codes].filter((c) => !CJK.test(AUDIT_ACTION_LABELS[c] ?? ''))).toEqual([]);
   });
 
   it('no code path updates or deletes audit rows (only the chaining migration writes them)', () => {

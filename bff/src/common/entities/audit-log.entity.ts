@@ -9,6 +9,7 @@ import { IdColumn, IdPrimaryColumn, InstantColumn } from '../../database/columns
 @Entity('audit_logs')
 @Index('idx_audit_subject', ['subjectType', 'subjectId'])
 @Index('idx_audit_actor', ['actorId', 'seq'])
+@Index('idx_audit_created', ['createdAt'])
 export class AuditLogEntity {
   @IdPrimaryColumn()
   id: string;

@@ -64,6 +64,8 @@ export class AuditChain1765000004000 implements MigrationInterface {
     ]);
     await q.createIndex('audit_logs', new TableIndex({ name: 'uq_audit_seq', columnNames: ['seq'], isUnique: true }));
     await q.createIndex('audit_logs', new TableIndex({ name: 'idx_audit_actor', columnNames: ['actorId', 'seq'] }));
+    // The viewer's day filter.
+    await q.createIndex('audit_logs', new TableIndex({ name: 'idx_audit_created', columnNames: ['createdAt'] }));
 
     await q.createTable(
       new Table({
@@ -92,6 +94,7 @@ export class AuditChain1765000004000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const t of [...TRIGGERS].reverse()) await q.query(`DROP TRIGGER IF EXISTS ${t.name}`);
     await q.dropTable('audit_chain_head');
+    await q.dropIndex('audit_logs', 'idx_audit_created');
     await q.dropIndex('audit_logs', 'idx_audit_actor');
     await q.dropIndex('audit_logs', 'uq_audit_seq');
     await q.dropColumns('audit_logs', ['hash', 'prevHash', 'seq']);

@@ -100,7 +100,7 @@ describe('操作日志 (admin)', () => {
 
     fireEvent.change(screen.getByLabelText('开始日期'), { target: { value: '2026-11-01' } })
     fireEvent.click(screen.getByText('查询'))
-    expect(await screen.findByText('日期格式应为 年-月-日')).toBeTruthy()
+    expect(await screen.findByText('日期格式应为 年-月-日', { selector: '.uh-field__error' })).toBeTruthy()
   })
 
   it('校验日志完整性 says plainly whether the log is whole, and where it is not', async () => {
