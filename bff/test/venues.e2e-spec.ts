@@ -128,6 +128,18 @@ describe('venues: venues, slots, booking rules, waitlist, check-in, no-shows', (
       expect((await t.http.post(`${API}/venues`).set(admin).send({ name: '无主场馆', kind: 'room' }).expect(400)).body.fields.orgId).toMatch(CJK);
     });
 
+    it('an admin, who belongs to no palace, picks one from GET /orgs?type=palace and creates the venue there', async () => {
+      const palaces = (await t.http.get(`${API}/orgs?type=palace`).expect(200)).body;
+      expect(palaces.map((o: { code: string }) => o.code)).toEqual(['DEMO-PALACE']);
+      expect(palaces.every((o: { type: string }) => o.type === 'palace')).toBe(true);
+      const created = await t.http.post(`${API}/venues`).set(admin).send({ name: '职工书屋', kind: 'room', orgId: palaces[0].id }).expect(201);
+      expect(created.body.orgId).toBe(palaces[0].id);
+      // The palace's own staff manage it from then on.
+      expect((await t.http.get(`${API}/venues/managed`).set(staff).expect(200)).body.map((v: VenueResponse) => v.id)).toContain(created.body.id);
+      expect((await t.http.post(`${API}/venues`).set(admin).send({ name: '无主场馆', kind: 'room', orgId: '00000000-0000-4000-8000-000000000000' }).expect(404)).body.code).toBe('ORG_NOT_FOUND');
+      expect((await t.http.get(`${API}/orgs?type=castle`).expect(400)).body.fields.type).toMatch(CJK);
+    });
+
     it('creates single slots, refusing overlaps, past times and reversed times', async () => {
       const v = await createVenue(t, staff);
       const first = await t.http.post(`${API}/venues/${v.id}/slots`).set(staff).send({ startsAt: `${tomorrow()}T09:00:00+08:00`, endsAt: `${tomorrow()}T10:30:00+08:00` }).expect(201);

@@ -20,7 +20,7 @@ export class CardController {
   @Roles('venue_staff', 'officer')
   @Post('cards/verify')
   @HttpCode(200)
-  verify(@Body() dto: VerifyCardDto): Promise<VerifyCardResponse> {
-    return this.cards.verify(dto.token);
+  verify(@CurrentUser() user: AuthUser, @Body() dto: VerifyCardDto): Promise<VerifyCardResponse> {
+    return this.cards.verify(user.id, dto.token);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CARD_CHECK_MESSAGES, CardResponse, VerifyCardResponse, maskName } from '@unionhome/shared';
 import { notFound } from '../common/app-exception';
+import { AuditService } from '../common/audit.service';
 import { TransactionRunner } from '../common/transaction-runner';
 import { OrgEntity } from '../orgs/entities/org.entity';
 import { UserEntity } from '../users/entities/user.entity';
@@ -23,7 +24,7 @@ const CARD_SQL =
 /** The membership card: what the member shows, and what staff learn when they scan it. */
 @Injectable()
 export class CardService {
-  constructor(private readonly tokens: CardTokenService, private readonly tx: TransactionRunner) {}
+  constructor(private readonly tokens: CardTokenService, private readonly tx: TransactionRunner, private readonly audit: AuditService) {}
 
   /**
    * The card is the hottest read of the app (shown at every venue door, refreshed every 30 s):
@@ -38,11 +39,15 @@ export class CardService {
     return { memberNo: m.memberNo, name: m.name, orgName: m.orgName, joinedAt: m.joinedAt, status: m.status as CardResponse['status'], qr: { token: qr.token, expiresAt: qr.expiresAt.toISOString() } };
   }
 
-  /** A valid signature is not enough: the membership must still be active (a member who left has no card). */
-  async verify(token: string): Promise<VerifyCardResponse> {
+  /**
+   * A valid signature is not enough: the membership must still be active (a member who left has no
+   * card). A check that names a membership is a staff read of it, so it is audited.
+   */
+  async verify(staffId: string, token: string): Promise<VerifyCardResponse> {
     const check = this.tokens.verify(token);
     if (!check.ok) return { valid: false, reason: check.reason, message: CARD_CHECK_MESSAGES[check.reason] };
     const m = await this.tx.manager().findOneBy(MembershipEntity, { id: check.membershipId });
+    if (m) await this.audit.record(staffId, 'card.verify', 'membership', m.id);
     if (!m || m.status !== 'active') return { valid: false, reason: 'INVALID', message: CARD_CHECK_MESSAGES.ENDED };
     const [person, org] = await Promise.all([
       this.tx.manager().findOneBy(UserEntity, { id: m.userId }),

@@ -15,7 +15,8 @@ import {
   type MemberListResponse,
   type MembershipSettings,
   type Paged,
-  type RejectApplicationResponse
+  type RejectApplicationResponse,
+  type VerifyCardResponse
 } from '@unionhome/shared'
 import { ApiError, apiUrl, authHeader, request, withSession } from './request'
 
@@ -37,6 +38,12 @@ export function fetchMyApplications(limit = 5): Promise<Paged<ApplicationRespons
 
 export function fetchCard(): Promise<CardResponse> {
   return request<CardResponse>('/me/card')
+}
+
+// ── officer and venue staff ─────────────────────────────────────────────────────────────────
+/** A walk-in card check: is the person showing this card QR a member, and of which union. */
+export function verifyCard(token: string): Promise<VerifyCardResponse> {
+  return request<VerifyCardResponse>('/cards/verify', { method: 'POST', data: { token } })
 }
 
 // ── officer ─────────────────────────────────────────────────────────────────────────────────

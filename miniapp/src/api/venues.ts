@@ -10,6 +10,7 @@ import {
   type GenerateSlotsResponse,
   type MyBookingResponse,
   type MyBookingScope,
+  type OrgResponse,
   type Paged,
   type SelfCheckInRequest,
   type SelfCheckInResponse,
@@ -76,6 +77,11 @@ export function fetchVenueCheckInCode(venueId: string): Promise<VenueCheckInCode
 /** A new code for the door: prints of the old one stop working at once. */
 export function rotateVenueCheckInCode(venueId: string): Promise<VenueCheckInCodeResponse> {
   return request<VenueCheckInCodeResponse>(`/venues/${venueId}/check-in-code/rotate`, { method: 'POST' })
+}
+
+/** Admin: the workers' cultural palaces (文化宫) a new venue can belong to. The org list is public. */
+export function fetchPalaces(): Promise<OrgResponse[]> {
+  return request<OrgResponse[]>('/orgs', { query: { type: 'palace' }, auth: false })
 }
 
 export function createVenue(body: CreateVenueRequest, idempotencyKey: string): Promise<VenueResponse> {

@@ -1,5 +1,5 @@
 import { DEFAULT_VENUE_RULES } from '@unionhome/shared'
-import { extractCardToken } from './card-token'
+import { extractCardToken } from '@/utils/card-token'
 import { formToRules, rulesToForm } from './rules-form'
 
 describe('the rules form', () => {

@@ -23,6 +23,7 @@ import ScanInPage from './pages/scan-in/index'
 import SchedulePage from './pages/schedule/index'
 import SlotsPage from './pages/slots/index'
 import VenueCodePage from './pages/venue-code/index'
+import VenueEditPage from './pages/venue-edit/index'
 import { scanVenueCode } from './scan-venue-code'
 import { serve } from '../../../test/fixtures'
 
@@ -327,6 +328,58 @@ describe('场馆签到 (staff, H5)', () => {
       { cardToken: 'good.token', slotId: 's-now' }
     ])
     expect(Taro.scanCode).not.toHaveBeenCalled()
+  })
+})
+
+describe('新建场馆', () => {
+  const ADMIN: MeResponse = { id: 'u6', name: '陈静', phoneMasked: '138****0006', roles: ['admin'], staffOrg: null, membership: null }
+  const PALACES = [
+    { id: 'o-palace', code: 'DEMO-PALACE', name: '示范工人文化宫', type: 'palace', parentId: null, regionCode: '330602' },
+    { id: 'o-palace-2', code: 'KQ-PALACE', name: '柯桥区工人文化宫', type: 'palace', parentId: null, regionCode: '330603' }
+  ]
+  const created = (c: { data?: unknown }) => {
+    const sent = c.data as Record<string, unknown>
+    return { statusCode: 201, data: { ...YOGA, id: 'v-new', name: sent.name, orgId: sent.orgId ?? 'o-palace' } }
+  }
+
+  it('an admin picks the 文化宫 the venue belongs to (GET /orgs?type=palace) and it is sent', async () => {
+    loginAs(ADMIN)
+    const calls = serve({ 'GET /orgs': () => PALACES, 'POST /venues': created })
+    setCurrentPage('/packages/venues/pages/venue-edit/index')
+    render(<VenueEditPage />)
+    const picker = await screen.findByRole('radiogroup', { name: '所属文化宫' })
+    expect(calls[0].url).toContain('type=palace')
+
+    fireEvent.change(screen.getByLabelText(/^名称/), { target: { value: '职工书屋' } })
+    fireEvent.click(screen.getByText('保存'))
+    expect(await screen.findByText('请选择场馆所属的文化宫')).toBeTruthy()
+    expect(calls.some((c) => c.method === 'POST')).toBe(false)
+
+    fireEvent.click(within(picker).getByRole('radio', { name: '柯桥区工人文化宫' }))
+    fireEvent.click(screen.getByText('保存'))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
+    expect(calls.find((c) => c.method === 'POST')!.data).toMatchObject({ name: '职工书屋', kind: 'course', orgId: 'o-palace-2' })
+  })
+
+  it('says so when there is no 文化宫 yet', async () => {
+    loginAs(ADMIN)
+    serve({ 'GET /orgs': () => [] })
+    setCurrentPage('/packages/venues/pages/venue-edit/index')
+    render(<VenueEditPage />)
+    expect(await screen.findByText(/还没有文化宫/)).toBeTruthy()
+  })
+
+  it('venue staff are not asked: the venue is their own palace’s', async () => {
+    loginAs(STAFF)
+    const calls = serve({ 'POST /venues': created })
+    setCurrentPage('/packages/venues/pages/venue-edit/index')
+    render(<VenueEditPage />)
+    fireEvent.change(await screen.findByLabelText(/^名称/), { target: { value: '羽毛球场' } })
+    fireEvent.click(screen.getByText('保存'))
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalled())
+    expect(screen.queryByRole('radiogroup', { name: '所属文化宫' })).toBeNull()
+    expect(calls.map((c) => `${c.method} ${c.url.split('?')[0]}`)).toEqual(['POST /api/v1/venues'])
+    expect(calls[0].data.orgId).toBeUndefined()
   })
 })
 

@@ -6,7 +6,7 @@ import { checkIn, fetchManagedVenues, fetchRoster, fetchSlots } from '@/api/venu
 import { ActionButton, Empty, ErrorRetry, Field, Loading, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
-import { extractCardToken } from '../../card-token'
+import { extractCardToken } from '@/utils/card-token'
 import { bookingErrorText, slotTime } from '../../format'
 import '../../components/venues.css'
 

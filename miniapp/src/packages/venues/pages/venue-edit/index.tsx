@@ -1,11 +1,13 @@
 import Taro, { useLoad } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Switch, Text, View } from '@tarojs/components'
-import { VENUE_KINDS, type VenueKind, type VenueResponse } from '@unionhome/shared'
+import { VENUE_KINDS, type OrgResponse, type VenueKind, type VenueResponse } from '@unionhome/shared'
 import { isApiError, newIdempotencyKey, showError } from '@/api/request'
-import { createVenue, fetchVenue, updateVenue } from '@/api/venues'
+import { createVenue, fetchPalaces, fetchVenue, updateVenue } from '@/api/venues'
 import { ActionButton, ErrorRetry, Field, Loading, Page } from '@/components'
+import { useRemote, type Remote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
+import { sessionRoles } from '@/store/session'
 import { decodeParam } from '@/utils/navigation'
 import { kindLabel } from '../../format'
 import { formToRules, NUMBER_RULES, rulesToForm, type NumberRule, type RulesForm } from '../../rules-form'
@@ -32,6 +34,10 @@ export default function VenueEditPage() {
   const [problems, setProblems] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const createKey = useRef(newIdempotencyKey())
+  // Venue staff create for their own palace; an admin belongs to none and says which one.
+  const [orgId, setOrgId] = useState('')
+  const palaces = useRemote<OrgResponse[]>(fetchPalaces)
+  const picksPalace = !id && sessionRoles(session).includes('admin')
 
   const fill = (v: VenueResponse) => {
     setName(v.name)
@@ -56,7 +62,11 @@ export default function VenueEditPage() {
     const venueId = decodeParam(params.id)
     setId(venueId)
     if (venueId) load(venueId)
+    else if (sessionRoles(session).includes('admin')) palaces.reload()
   })
+  useEffect(() => {
+    if (!orgId && palaces.data?.length === 1) setOrgId(palaces.data[0].id)
+  }, [palaces.data, orgId])
 
   if (!session) return <Page />
   if (loaded.loading) return <Page><Loading /></Page>
@@ -65,8 +75,9 @@ export default function VenueEditPage() {
   const save = async () => {
     const checked = formToRules(form)
     const nameProblem = name.trim() ? null : '请填写名称'
-    if ('problems' in checked || nameProblem) {
-      setProblems({ ...('problems' in checked ? checked.problems : {}), ...(nameProblem ? { name: nameProblem } : {}) })
+    const orgProblem = picksPalace && !orgId ? '请选择场馆所属的文化宫' : null
+    if ('problems' in checked || nameProblem || orgProblem) {
+      setProblems({ ...('problems' in checked ? checked.problems : {}), ...(nameProblem ? { name: nameProblem } : {}), ...(orgProblem ? { orgId: orgProblem } : {}) })
       return
     }
     setProblems({})
@@ -77,7 +88,7 @@ export default function VenueEditPage() {
         fill(await updateVenue(id, { ...body, active }))
         Taro.showToast({ title: '已保存', icon: 'success', duration: 1200 })
       } else {
-        const created = await createVenue({ ...body, kind }, createKey.current)
+        const created = await createVenue({ ...body, kind, ...(picksPalace ? { orgId } : {}) }, createKey.current)
         Taro.showToast({ title: '已新建', icon: 'success', duration: 1200 })
         Taro.redirectTo({ url: scheduleUrl(created.id) })
       }
@@ -95,6 +106,7 @@ export default function VenueEditPage() {
     <Page className='venue-edit-page'>
       <View className='uh-card'>
         <Text className='uh-title'>{id ? '修改场馆' : '新建场馆'}</Text>
+        {picksPalace ? <PalacePicker palaces={palaces} value={orgId} error={problems.orgId} onChange={setOrgId} /> : null}
         <Field label='名称' required value={name} maxlength={60} error={problems.name} placeholder='例如：瑜伽课' onChange={setName} />
         {!id ? (
           <>
@@ -144,6 +156,34 @@ export default function VenueEditPage() {
         {busy ? '正在保存…' : '保存'}
       </ActionButton>
     </Page>
+  )
+}
+
+/** The admin's choice of 文化宫 for a new venue: one chip per palace, loaded from GET /orgs?type=palace. */
+function PalacePicker(props: { palaces: Remote<OrgResponse[]>; value: string; error?: string; onChange: (id: string) => void }) {
+  const { palaces, value, error, onChange } = props
+  return (
+    <View className='uh-field'>
+      <Text className='uh-field__label'>
+        所属文化宫<Text className='uh-field__required'>*</Text>
+      </Text>
+      {palaces.loading && !palaces.data ? (
+        <Loading />
+      ) : palaces.error && !palaces.data ? (
+        <ErrorRetry error={palaces.error} onRetry={palaces.reload} />
+      ) : !palaces.data?.length ? (
+        <Text className='uh-field__error'>还没有文化宫：请先在“工会组织”中建立类型为“文化宫”的组织</Text>
+      ) : (
+        <View className='vn-chips' role='radiogroup' aria-label='所属文化宫'>
+          {palaces.data.map((p) => (
+            <View key={p.id} className={p.id === value ? 'vn-day vn-day--on' : 'vn-day'} role='radio' aria-checked={p.id === value} onClick={() => onChange(p.id)}>
+              <Text>{p.name}</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {error && palaces.data?.length ? <Text className='uh-field__error'>{error}</Text> : null}
+    </View>
   )
 }
 
