@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { errorMessage } from '@unionhome/shared';
 import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { bodyGuard, NullGuardPipe } from './common/body-guard';
 import { Clock } from './common/clock';
 import { migrateUnderLock } from './database/migrate';
 import { PiiCipher } from './common/pii-cipher';
@@ -51,6 +52,10 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
   app.useLogger(new QuietStartLogger(app.get(Logger)));
   app.set('trust proxy', config.trustProxy);
+  const server = app.getHttpServer() as import('node:http').Server;
+  server.keepAliveTimeout = config.keepAliveSeconds * 1000;
+  // Headers must be allowed to arrive for longer than an idle connection may wait (Node's rule).
+  server.headersTimeout = config.keepAliveSeconds * 1000 + 5000;
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -67,6 +72,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   app.use(express.json({ limit: '1mb' }));
+  app.use(bodyGuard);
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   // Body-parser errors happen before Nest's router, so they get the error shape here.
   app.use((err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
@@ -76,7 +82,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     return next(err);
   });
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new NullGuardPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
 

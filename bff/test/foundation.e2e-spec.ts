@@ -196,6 +196,19 @@ describe('client address behind a proxy (TRUST_PROXY)', () => {
   });
 });
 
+describe('keep-alive behind a load balancer', () => {
+  it('keeps idle connections open longer than a balancer does (60 s), and headers a little longer still', async () => {
+    const t = await createTestApp();
+    try {
+      const server = t.app.getHttpServer();
+      expect(server.keepAliveTimeout).toBe(75_000);
+      expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('dev-login switched off', () => {
   it('answers 403 DEV_LOGIN_DISABLED', async () => {
     const t = await createTestApp({ DEV_LOGIN: 'false' });

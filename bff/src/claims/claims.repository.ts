@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LIKE_ESCAPE, likeContains } from '../common/sql-like';
 import { Brackets, EntityManager, In } from 'typeorm';
 import { ClaimStatus, DEFAULT_PAGE_LIMIT } from '@unionhome/shared';
 import { TransactionRunner } from '../common/transaction-runner';
@@ -109,7 +110,7 @@ export class ClaimsRepository {
       .leftJoin(EnrolmentEntity, 'e', 'e.userId = m.userId AND e.planId = :planId', { planId })
       .where('m.activeUserId IS NOT NULL');
     if (orgIds) qb.andWhere(orgIds.length ? 'm.orgId IN (:...orgIds)' : '1 = 0', { orgIds });
-    if (filter.q) qb.andWhere(new Brackets((w) => w.where('u.name LIKE :like', { like: `%${filter.q}%` }).orWhere('m.memberNo = :q', { q: filter.q })));
+    if (filter.q) qb.andWhere(new Brackets((w) => w.where(`u.name LIKE :like ${LIKE_ESCAPE}`, { like: likeContains(filter.q!) }).orWhere('m.memberNo = :q', { q: filter.q })));
     if (filter.enrolled === true) qb.andWhere('e.id IS NOT NULL');
     if (filter.enrolled === false) qb.andWhere('e.id IS NULL');
     const total = await qb.getCount();
@@ -170,9 +171,9 @@ export class ClaimsRepository {
     if (f.submittedFrom) qb.andWhere('c.submittedAt >= :from', { from: f.submittedFrom });
     if (f.submittedBefore) qb.andWhere('c.submittedAt < :before', { before: f.submittedBefore });
     if (f.q) {
-      const users = this.tx.manager().createQueryBuilder(UserEntity, 'u').select('u.id').where('u.name LIKE :like');
+      const users = this.tx.manager().createQueryBuilder(UserEntity, 'u').select('u.id').where(`u.name LIKE :like ${LIKE_ESCAPE}`);
       const members = this.tx.manager().createQueryBuilder(MembershipEntity, 'm').select('m.userId').where('m.memberNo = :q');
-      qb.andWhere(new Brackets((w) => w.where(`c.userId IN (${users.getQuery()})`).orWhere(`c.userId IN (${members.getQuery()})`)), { like: `%${f.q}%`, q: f.q });
+      qb.andWhere(new Brackets((w) => w.where(`c.userId IN (${users.getQuery()})`).orWhere(`c.userId IN (${members.getQuery()})`)), { like: likeContains(f.q), q: f.q });
     }
     // Oldest first: the queue is worked from the front.
     return qb.orderBy('c.submittedAt', 'ASC').addOrderBy('c.id', 'ASC').skip(p.skip).take(p.limit).getManyAndCount();

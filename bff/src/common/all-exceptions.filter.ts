@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { ApiErrorBody, ErrorCode, errorMessage } from '@unionhome/shared';
 import { AppException } from './app-exception';
 
@@ -13,6 +14,28 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_REQUESTS',
 };
+
+/** MySQL's refusals of a value a DTO let through (strict mode): the input's fault, not the server's. */
+const COLUMN_REFUSALS: Record<string, string> = {
+  ER_DATA_TOO_LONG: '太长了',
+  ER_WARN_DATA_OUT_OF_RANGE: '超出范围',
+  ER_TRUNCATED_WRONG_VALUE_FOR_FIELD: '含有不支持的字符',
+  ER_TRUNCATED_WRONG_VALUE: '格式不正确',
+};
+
+/**
+ * The last line of defence, after validation: a value MySQL refuses for one column answers 400 naming
+ * that column (the DTO's property of the same name), never a 500. The DTO should have caught it; the
+ * fuzz test finds the ones that do not.
+ */
+function rejectedColumn(exception: unknown): { field: string; text: string } | null {
+  if (!(exception instanceof QueryFailedError)) return null;
+  const driver = (exception as QueryFailedError & { driverError?: { code?: string; sqlMessage?: string } }).driverError;
+  const text = driver?.code ? COLUMN_REFUSALS[driver.code] : undefined;
+  if (!text) return null;
+  const field = /column '([^']+)'/.exec(driver?.sqlMessage ?? '')?.[1] ?? 'body';
+  return { field, text };
+}
 
 /**
  * Renders every error as `{code, message, fields?}` (API.md). Known HTTP errors keep their status;
@@ -62,6 +85,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (bodyParserStatus === 413) {
       return { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: errorMessage('PAYLOAD_TOO_LARGE') } };
     }
+    const column = rejectedColumn(exception);
+    if (column) return { status: 400, body: { code: 'VALIDATION_FAILED', message: errorMessage('VALIDATION_FAILED'), fields: { [column.field]: column.text } } };
     return this.internal(exception, req);
   }
 

@@ -59,6 +59,12 @@ export interface AppConfig {
    * the socket's peer), true (any), a hop count, or addresses/CIDRs. Passed to Express' `trust proxy`.
    */
   trustProxy: boolean | number | string[];
+  /**
+   * How long an idle keep-alive connection stays open (seconds). Longer than a load balancer's idle
+   * timeout (60 s on most), so the balancer, not the BFF, closes it: otherwise a request sent just as
+   * Node closes at its default 5 s fails with a reset at the balancer (502).
+   */
+  keepAliveSeconds: number;
   storage:
     | { kind: 'local'; dir: string }
     | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
@@ -275,6 +281,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     h5Dir,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null,
     trustProxy: trustProxy(env.TRUST_PROXY),
+    keepAliveSeconds: int(env, 'HTTP_KEEP_ALIVE_SECONDS', 75, 1, 3600),
     storage,
     jobs: bool(env, 'JOBS', true),
   };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LIKE_ESCAPE, likeContains } from '../common/sql-like';
 import { Brackets, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { formatMemberNo, memberNoPrefix } from '@unionhome/shared';
 import { isUniqueViolation, TransactionRunner } from '../common/transaction-runner';
@@ -29,11 +30,6 @@ export interface MemberFilter {
   q?: string;
 }
 
-/** LIKE with the user's text taken literally ("%" and "_" are not wildcards), on both databases. */
-function likeContains(text: string): string {
-  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
-
 @Injectable()
 export class MembersRepository {
   constructor(private readonly tx: TransactionRunner) {}
@@ -47,7 +43,7 @@ export class MembersRepository {
       .andWhere('m.status = :status', { status: f.status });
     if (f.q) {
       const like = likeContains(f.q);
-      qb.andWhere(new Brackets((w) => w.where("u.name LIKE :like ESCAPE '!'", { like }).orWhere("m.memberNo LIKE :like ESCAPE '!'", { like })));
+      qb.andWhere(new Brackets((w) => w.where(`u.name LIKE :like ${LIKE_ESCAPE}`, { like }).orWhere(`m.memberNo LIKE :like ${LIKE_ESCAPE}`, { like })));
     }
     return qb;
   }
