@@ -14,6 +14,10 @@ export interface StaffOrgPickerProps {
   value: OrgResponse | null
   onChange: (org: OrgResponse | null) => void
   error?: string | null
+  /** Marks the label with the red '*' (default true). */
+  required?: boolean
+  /** Shows 取消, to leave the picker without a choice. */
+  onCancel?: () => void
 }
 
 /** How many matches are listed at once: the admin narrows the rest down by typing. */
@@ -25,7 +29,7 @@ const CODE_LIKE = /^[A-Za-z0-9-]{2,40}$/
  * a name or code; a code that is not among them is looked up with GET /orgs?code= (the list holds
  * at most 200).
  */
-export function StaffOrgPicker({ label, types, value, onChange, error }: StaffOrgPickerProps) {
+export function StaffOrgPicker({ label, types, value, onChange, error, required = true, onCancel }: StaffOrgPickerProps) {
   const typeKey = (types ?? []).join(',')
   const remote = useRemote(() => fetchOrgs(types?.length === 1 ? { type: types[0] } : {}))
   const [query, setQuery] = useState('')
@@ -60,10 +64,17 @@ export function StaffOrgPicker({ label, types, value, onChange, error }: StaffOr
   }
 
   const head = (
-    <Text className='uh-field__label'>
-      {label}
-      <Text className='uh-field__required'>*</Text>
-    </Text>
+    <View className='sf-org'>
+      <Text className='uh-field__label sf-org__text'>
+        {label}
+        {required ? <Text className='uh-field__required'>*</Text> : null}
+      </Text>
+      {onCancel && !value ? (
+        <View className='sf-link' role='button' aria-label='取消选择组织' onClick={onCancel}>
+          <Text>取消</Text>
+        </View>
+      ) : null}
+    </View>
   )
 
   if (value) {
