@@ -1,4 +1,5 @@
 import type { StaffGrantResponse } from '@unionhome/shared';
+import { demoPlan, midYear, submittedClaim } from './support/claims';
 import { createTestApp, TestApp } from './support/test-app';
 
 type Auth = { Authorization: string };
@@ -119,6 +120,24 @@ describe('staff and roles: /admin/staff', () => {
     expect(b.body).toEqual(a.body);
     expect((await grant({ ...body, role: 'claim_reviewer' }).set('Idempotency-Key', 'grant-21').expect(409)).body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await t.ds.query("SELECT r.role FROM user_roles r JOIN users u ON u.id = r.userId WHERE u.phone = '13900000021'")).toEqual([{ role: 'hardship_reviewer' }]);
+  });
+
+  it('a granted claim payer registers the payment of a claim another person approved, and reviews nothing', async () => {
+    const plan = await demoPlan(t, admin);
+    const today = midYear(t, plan);
+    try {
+      const worker = (await t.login('13800000001')).auth;
+      const reviewer = (await t.login('13800000003')).auth;
+      const id = await submittedClaim(t, worker, plan.id, today);
+      await t.http.post(`/api/v1/claims/${id}/start-review`).set(reviewer).send({}).expect(200);
+      await t.http.post(`/api/v1/claims/${id}/decision`).set(reviewer).send({ decision: 'approve' }).expect(200);
+      await grant({ phone: '13900000051', role: 'claim_payer' }).expect(201);
+      const payer = (await t.login('13900000051')).auth;
+      await t.http.get('/api/v1/review/claims').set(payer).expect(403);
+      expect((await t.http.post(`/api/v1/claims/${id}/paid`).set(payer).send({ paidAt: today, reference: 'BANK-20260715-009' }).expect(200)).body).toMatchObject({ id, status: 'paid' });
+    } finally {
+      t.clock.reset();
+    }
   });
 
   it('concurrent grants of the same role to a new phone make one person and one grant', async () => {
