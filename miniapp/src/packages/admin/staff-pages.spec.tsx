@@ -105,7 +105,7 @@ describe('人员与权限 (staff list)', () => {
     expect(screen.getByRole('radio', { name: '互助理赔审核员' }).getAttribute('aria-checked')).toBe('true')
 
     fireEvent.click(screen.getByRole('button', { name: '选择组织' }))
-    fireEvent.change(await screen.findByLabelText('查找组织'), { target: { value: '顺达' } })
+    fireEvent.change(await screen.findByLabelText('组织', { selector: 'input' }), { target: { value: '顺达' } })
     expect(screen.queryByRole('radio', { name: '示范基层工会' })).toBeNull()
     fireEvent.click(screen.getByRole('radio', { name: '顺达快递基层工会' }))
     await screen.findByText('没有符合条件的人员')

@@ -64,17 +64,10 @@ export function StaffOrgPicker({ label, types, value, onChange, error, required 
   }
 
   const head = (
-    <View className='sf-org'>
-      <Text className='uh-field__label sf-org__text'>
-        {label}
-        {required ? <Text className='uh-field__required'>*</Text> : null}
-      </Text>
-      {onCancel && !value ? (
-        <View className='sf-link' role='button' aria-label='取消选择组织' onClick={onCancel}>
-          <Text>取消</Text>
-        </View>
-      ) : null}
-    </View>
+    <Text className='uh-field__label'>
+      {label}
+      {required ? <Text className='uh-field__required'>*</Text> : null}
+    </Text>
   )
 
   if (value) {
@@ -99,12 +92,14 @@ export function StaffOrgPicker({ label, types, value, onChange, error, required 
 
   return (
     <View className={error ? 'uh-field uh-field--invalid' : 'uh-field'}>
-      {head}
       {!remote.data ? (
-        remote.error ? <ErrorRetry error={remote.error} onRetry={remote.reload} /> : <Loading />
+        <>
+          {head}
+          {remote.error ? <ErrorRetry error={remote.error} onRetry={remote.reload} /> : <Loading />}
+        </>
       ) : (
         <>
-          <Field label={`查找${label}`} value={query} placeholder='输入名称或编码的一部分' maxlength={40} onChange={setQuery} />
+          <Field label={label} required={required} value={query} placeholder='输入名称或编码的一部分查找' maxlength={40} onChange={setQuery} />
           {matches.length === 0 ? (
             <View className='sf-note'>
               <Text className='uh-muted'>{query.trim() ? '没有名称或编码相符的组织' : '还没有可选的组织，请先在“工会组织”里建立'}</Text>
@@ -132,6 +127,11 @@ export function StaffOrgPicker({ label, types, value, onChange, error, required 
         </>
       )}
       {error ? <Text className='uh-field__error'>{error}</Text> : null}
+      {onCancel ? (
+        <ActionButton kind='quiet' onClick={onCancel}>
+          取消
+        </ActionButton>
+      ) : null}
     </View>
   )
 }
