@@ -75,6 +75,17 @@ async function main(args: string[]): Promise<number> {
     }
     throw err;
   }
+  if (config.db.kind === 'mysql') {
+    // Nest reports a database it cannot reach with its own log lines and a stack; say it in one.
+    const { detectMysqlFlavor } = await import('./database/data-source-options');
+    try {
+      await detectMysqlFlavor(config.db.url);
+    } catch (err) {
+      const e = err as { code?: string; message?: string };
+      console.error(`UnionHome admin: cannot connect to the database of DB_URL (${e.code ?? e.message ?? String(err)})`);
+      return 1;
+    }
+  }
   const { createApp } = await import('./app.factory');
   const { OrgsRepository } = await import('./orgs/orgs.repository');
   const { StaffService, CLI_ACTOR_ID } = await import('./admin/staff/staff.service');

@@ -131,6 +131,12 @@ describe('npm run admin -- grant (real mode, empty database)', () => {
     expect(await query("SELECT id FROM users WHERE phone = '13900000002'")).toEqual([]);
   });
 
+  it('a database it cannot reach is one line too', async () => {
+    const res = await run({ ...SECRETS, DATA_DIR: db.dataDir, DB_URL: 'mysql://uh:uh@127.0.0.1:1/nothing' }, 'grant', '13900000009', 'admin');
+    expect(res.code).toBe(1);
+    expect(lines(res.stderr)).toEqual([expect.stringMatching(/^UnionHome admin: cannot connect to the database of DB_URL \(ECONNREFUSED\)$/)]);
+  });
+
   it('refuses to run without the real-mode secrets, naming the variable', async () => {
     const { TOKEN_SECRET: _dropped, ...withoutSecret } = env;
     const res = await run(withoutSecret, 'grant', '13900000009', 'admin');
