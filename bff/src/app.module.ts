@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminAuditModule } from './admin/audit/admin-audit.module';
+import { StaffModule } from './admin/staff/staff.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
 import { CommonModule } from './common/common.module';
@@ -22,7 +23,7 @@ import { UsersModule } from './users/users.module';
 import { VenuesModule } from './venues/venues.module';
 
 /** Domain modules, one per folder; add new domains here. */
-const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, FilesModule, NotificationsModule, MembershipModule, ClaimsModule, HardshipModule, VenuesModule, AdminAuditModule];
+const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, FilesModule, NotificationsModule, MembershipModule, ClaimsModule, HardshipModule, VenuesModule, AdminAuditModule, StaffModule];
 
 @Module({})
 export class AppModule {

@@ -100,7 +100,7 @@ export class ClaimsController {
 
   @Post(':id/paid')
   @HttpCode(200)
-  @Roles('claim_reviewer')
+  @Roles('claim_reviewer', 'claim_payer')
   markPaid(@CurrentUser() user: AuthUser, @ClaimId() id: string, @Body() dto: MarkPaidDto): Promise<ClaimStatusResponse> {
     return this.review.markPaid(user, id, dto);
   }

@@ -1,17 +1,18 @@
-export const ROLES = ['member', 'officer', 'claim_reviewer', 'venue_staff', 'hardship_reviewer', 'admin'] as const;
+export const ROLES = ['member', 'officer', 'claim_reviewer', 'claim_payer', 'venue_staff', 'hardship_reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   member: '职工',
   officer: '基层工会干部',
   claim_reviewer: '互助理赔审核员',
+  claim_payer: '互助金付款员',
   venue_staff: '场馆工作人员',
   hardship_reviewer: '帮扶审批员',
   admin: '管理员',
 };
 
 /** Roles that see the 工作台 (staff workbench) tab. */
-export const STAFF_ROLES: readonly Role[] = ['officer', 'claim_reviewer', 'venue_staff', 'hardship_reviewer', 'admin'];
+export const STAFF_ROLES: readonly Role[] = ['officer', 'claim_reviewer', 'claim_payer', 'venue_staff', 'hardship_reviewer', 'admin'];
 
 export interface DevLoginRequest {
   phone: string;

@@ -96,6 +96,10 @@ export const ERROR_MESSAGES = {
   HARDSHIP_APPLICATION_NOT_FOUND: '没有找到该帮扶申请',
   APPLICATION_INCOMPLETE: '申请还没有填写完整',
   HARDSHIP_WRONG_STATUS: '该申请的办理状态已经变化，请刷新后查看',
+  // staff and roles
+  GRANT_NOT_FOUND: '没有找到该权限，可能已被收回',
+  LAST_ADMIN: '这是最后一位管理员，不能收回；请先授予另一人管理员权限',
+  ROLE_HELD_FOR_OTHER_ORG: '此人已在另一个组织担任该角色，请先收回原来的权限',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
