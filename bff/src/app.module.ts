@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AdminOrgsModule } from './admin/orgs/admin-orgs.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
 import { CommonModule } from './common/common.module';
@@ -20,7 +21,7 @@ import { UsersModule } from './users/users.module';
 import { VenuesModule } from './venues/venues.module';
 
 /** Domain modules, one per folder; add new domains here. */
-const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, FilesModule, NotificationsModule, MembershipModule, ClaimsModule, HardshipModule, VenuesModule];
+const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, FilesModule, NotificationsModule, MembershipModule, ClaimsModule, HardshipModule, VenuesModule, AdminOrgsModule];
 
 @Module({})
 export class AppModule {
