@@ -307,6 +307,7 @@ describe('admin: the union tree (create, change, move, deactivate, CSV import)',
         created: 0,
         updated: 0,
         errors: [{ line: 4, message: '统一社会信用代码校验位不正确，请核对' }],
+        details: { errors: [{ line: 4, message: '统一社会信用代码校验位不正确，请核对' }] },
       });
       expect(await orgCount()).toBe(before);
       expect(await t.ds.manager.countBy(OrgEntity, { code: 'BAD1-D' })).toBe(0);

@@ -37,12 +37,14 @@ class ImportRejected extends Error {
 
 /**
  * The failed import's answer: 422 (the file was read; its content breaks the rules) with the same
- * fields as a success, nothing created or updated, and every error by line.
+ * fields as a success, nothing created or updated, and every error by line. `details.errors`
+ * repeats the list where every error body carries its machine-readable extras (the mini-app's
+ * error type reads only code, message, fields and details).
  */
 function importFailed(errors: OrgImportError[]): HttpException {
   const listed = [...errors].sort((a, b) => a.line - b.line).slice(0, MAX_LISTED_ERRORS);
   return new HttpException(
-    { code: 'ORG_IMPORT_FAILED', message: errorMessage('ORG_IMPORT_FAILED'), created: 0, updated: 0, errors: listed },
+    { code: 'ORG_IMPORT_FAILED', message: errorMessage('ORG_IMPORT_FAILED'), created: 0, updated: 0, errors: listed, details: { errors: listed } },
     HttpStatus.UNPROCESSABLE_ENTITY,
   );
 }
