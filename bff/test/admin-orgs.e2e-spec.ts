@@ -222,6 +222,12 @@ describe('admin: the union tree (create, change, move, deactivate, CSV import)',
         .send(applicationBody(invite, { name: '钱多多', idNumber: idNumber('19910303', 771), phone: worker.phone }))
         .expect(201);
       await t.http.post(`${API}/membership-applications/${applied.body.id}/approve`).set(gOfficer).expect(200);
+      const waiting = await newPerson(t, { name: '周到' });
+      const pending = await t.http
+        .post(`${API}/membership-applications`)
+        .set(waiting.auth)
+        .send(applicationBody(invite, { name: '周到', idNumber: idNumber('19930505', 773), phone: waiting.phone }))
+        .expect(201);
 
       const off = await patch(g, { active: false }).expect(200);
       expect(off.body.active).toBe(false);
@@ -237,6 +243,9 @@ describe('admin: the union tree (create, change, move, deactivate, CSV import)',
         .expect(410);
       expect(refused.body.code).toBe('ORG_INACTIVE');
       expect((await t.http.post(`${API}/orgs/${g}/invites`).set(gOfficer).send({}).expect(422)).body.code).toBe('ORG_INACTIVE');
+      // An application sent before the stop is not approved into it (it can still be rejected).
+      expect((await t.http.post(`${API}/membership-applications/${pending.body.id}/approve`).set(gOfficer).expect(422)).body.code).toBe('ORG_INACTIVE');
+      await t.http.post(`${API}/membership-applications/${pending.body.id}/reject`).set(gOfficer).send({ reason: '本工会已停用' }).expect(200);
       // The member keeps the membership and the card.
       expect((await t.http.get(`${API}/me/card`).set(worker.auth).expect(200)).body).toMatchObject({ orgName: '停用测试工会', status: 'active' });
       expect((await t.http.get(`${API}/orgs/${g}/members`).set(gOfficer).expect(200)).body.total).toBe(1);
