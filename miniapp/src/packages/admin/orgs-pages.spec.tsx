@@ -190,7 +190,7 @@ describe('编辑组织 (create and change)', () => {
     fireEvent.click(screen.getByText('停用该组织'))
     expect(await screen.findByText('重新启用')).toBeTruthy()
     expect(calls.find((c) => c.method === 'PATCH')!.data).toEqual({ active: false })
-    expect(screen.getByText('该组织已停用：不出现在组织列表中，入会二维码不能使用。')).toBeTruthy()
+    expect(screen.getByText('该组织已停用：职工查不到它，入会二维码不能使用；已有会员不受影响。')).toBeTruthy()
   })
 
   it('a refused stop (active children) is shown in words', async () => {

@@ -100,8 +100,8 @@ export default function OrgEditPage() {
     const { confirm } = await Taro.showModal({
       title: stopping ? `停用${saved.name}？` : `启用${saved.name}？`,
       content: stopping
-        ? '停用后，它不再出现在组织列表中，它的入会二维码也不能再用于入会；已有会员的会籍不受影响。以后可以重新启用。'
-        : '启用后，它重新出现在组织列表中，入会二维码恢复可用。',
+        ? '停用后，职工在组织列表中查不到它，它的入会二维码也不能再用于入会；已有会员的会籍不受影响。以后可以重新启用。'
+        : '启用后，职工又能在组织列表中查到它，入会二维码恢复可用。',
       confirmText: stopping ? '停用' : '启用',
       cancelText: '再想想'
     })
@@ -175,7 +175,7 @@ export default function OrgEditPage() {
       </ActionButton>
       {saved ? (
         <View className='org-gap'>
-          {saved.active ? null : <Text className='uh-muted'>该组织已停用：不出现在组织列表中，入会二维码不能使用。</Text>}
+          {saved.active ? null : <Text className='uh-muted'>该组织已停用：职工查不到它，入会二维码不能使用；已有会员不受影响。</Text>}
           <ActionButton kind='quiet' busy={busy} className='org-gap' onClick={toggleActive}>
             {saved.active ? '停用该组织' : '重新启用'}
           </ActionButton>

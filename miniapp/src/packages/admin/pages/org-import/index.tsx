@@ -105,11 +105,11 @@ export default function OrgImportPage() {
           code 组织编号（唯一，已有的编号会更新该组织）；name 名称；type 类型；parentCode 上级组织的编号（市总工会留空）；regionCode 行政区划代码（可空）；creditCode
           统一社会信用代码（可空，基层工会以81开头）。
         </Text>
-        <Text className='uh-muted org-gap'>type 可填：{ORG_TYPES.map((t) => `${t}（${ORG_TYPE_LABELS[t]}）`).join('、')}。</Text>
-        <Text className='uh-muted org-gap'>
+        <Text className='uh-muted org-para'>type 可填：{ORG_TYPES.map((t) => `${t}（${ORG_TYPE_LABELS[t]}）`).join('、')}。</Text>
+        <Text className='uh-muted org-para'>
           行的顺序不限，上级可以写在下级后面。只要有一行有错，整个文件都不导入，并列出出错的行号。文件不超过{ORG_IMPORT_MAX_BYTES / 1024 / 1024}MB，可以是Excel或WPS“另存为CSV”的文件。
         </Text>
-        <Text className='uh-field__label org-gap'>例子</Text>
+        <Text className='uh-field__label org-para'>例子</Text>
         <Text className='org-template'>{EXAMPLE.join('\n')}</Text>
       </View>
     </Page>
