@@ -362,7 +362,7 @@ describe('admin: the union tree (create, change, move, deactivate, CSV import)',
         'DUP-1,重复,city,,,', // 6: duplicate of line 4
         'SHORT,缺列,city', // 7
         'BADTYPE,类型,union,,,', // 8
-        'BAD-REGION,区划,city,,3306,', // 9
+        'BAD-REGION,区划,city,,3306,,,', // 9 (empty cells past the last column are no columns)
         '",,,,,', // 10: an unclosed quote runs to the end
       ].join('\n');
       const res = await importCsv(csv).expect(422);
@@ -382,7 +382,7 @@ describe('admin: the union tree (create, change, move, deactivate, CSV import)',
     });
 
     it('a move by import rewrites the subtree paths too', async () => {
-      const csv = ['code,name,type,parentCode,regionCode,creditCode', 'IMP-ST,IMP街道总工会,street,IMP-D2,330602001,'].join('\n');
+      const csv = ['code,name,type,parentCode,regionCode,creditCode,,', 'IMP-ST,IMP街道总工会,street,IMP-D2,330602001,,,'].join('\n');
       expect((await importCsv(csv).expect(200)).body).toEqual({ created: 0, updated: 1, errors: [] });
       const [d2, st, g1] = await Promise.all(['IMP-D2', 'IMP-ST', 'IMP-G1'].map(orgRow));
       expect(st.parentId).toBe(d2.id);

@@ -56,6 +56,13 @@ export function decodeCsv(buf: Buffer): string | null {
   }
 }
 
+/** Spreadsheets often save empty cells past the last column ("a,b,c,,"): those are not columns. */
+function withoutTrailingEmpty(cells: string[], keep = 0): string[] {
+  let end = cells.length;
+  while (end > keep && cells[end - 1] === '') end--;
+  return cells.slice(0, end);
+}
+
 /**
  * Parses and checks the file, row by row. `unreadable` (400) when it is not a CSV with the
  * expected header at all; otherwise the rows that are fine and a line-numbered error per bad row.
@@ -70,16 +77,17 @@ export function parseOrgCsv(buf: Buffer): ParsedOrgCsv {
     const line = Number((err as { lines?: number }).lines) || 1;
     return { kind: 'rows', rows: [], errors: [{ line, message: 'CSV格式有误：引号没有成对出现，或引号后面紧跟了其他文字' }] };
   }
-  const header = records[0]?.record.map((h) => h.trim().replace(/^\ufeff/, ''));
+  const header = records[0] && withoutTrailingEmpty(records[0].record).map((h) => h.replace(/^\ufeff/, ''));
   if (!header || header.join(',').toLowerCase() !== ORG_IMPORT_HEADER.toLowerCase()) {
     return { kind: 'unreadable', message: `第一行应为 ${ORG_IMPORT_HEADER}` };
   }
   const rows: OrgCsvRow[] = [];
   const errors: OrgImportError[] = [];
   const seen = new Map<string, number>();
-  for (const { record, info } of records.slice(1)) {
+  for (const { record: cells, info } of records.slice(1)) {
+    const record = withoutTrailingEmpty(cells, ORG_IMPORT_COLUMNS.length);
     // info.lines is the line the record ends on; a quoted cell may span lines.
-    const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    const line = info.lines - cells.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
     const problem = (message: string) => errors.push({ line, message });
     if (record.every((cell) => cell === '')) continue;
     if (record.length !== ORG_IMPORT_COLUMNS.length) {
