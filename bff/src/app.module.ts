@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AdminAuditModule } from './admin/audit/admin-audit.module';
 import { StaffModule } from './admin/staff/staff.module';
+import { AdminOrgsModule } from './admin/orgs/admin-orgs.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
 import { CommonModule } from './common/common.module';
@@ -23,7 +24,7 @@ import { UsersModule } from './users/users.module';
 import { VenuesModule } from './venues/venues.module';
 
 /** Domain modules, one per folder; add new domains here. */
-const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, FilesModule, NotificationsModule, MembershipModule, ClaimsModule, HardshipModule, VenuesModule, AdminAuditModule, StaffModule];
+const DOMAIN_MODULES = [AuthModule, UsersModule, OrgsModule, MessagesModule, FilesModule, NotificationsModule, MembershipModule, ClaimsModule, HardshipModule, VenuesModule, AdminAuditModule, StaffModule, AdminOrgsModule];
 
 @Module({})
 export class AppModule {

@@ -151,6 +151,8 @@ export class ApplicationsService {
   async approve(user: AuthUser, id: string): Promise<ApproveApplicationResponse> {
     const { application, org } = await this.forOfficer(user, id);
     if (application.status !== 'pending') throw conflict('APPLICATION_NOT_PENDING');
+    // A deactivated union takes no one new, also from applications sent before; rejecting still works.
+    if (!org.active) throw unprocessable('ORG_INACTIVE');
     const memberNo = await retrying(() => this.tx.run((em) => this.approveIn(em, application, org, user.id)));
     return { status: 'approved', memberNo };
   }

@@ -55,6 +55,7 @@ export class InvitesService {
   async create(user: AuthUser, orgId: string, dto: CreateInviteDto, baseUrl: string): Promise<InviteWithQrResponse> {
     const org = await this.scope.org(user, orgId);
     if (org.type !== 'grassroots') throw unprocessable('ORG_NOT_GRASSROOTS');
+    if (!org.active) throw unprocessable('ORG_INACTIVE');
     const now = this.clock.now();
     const hours = dto.expiresInHours ?? INVITE_EXPIRES_HOURS.default;
     const invite: MembershipInviteEntity = {
@@ -116,6 +117,8 @@ export class InvitesService {
     const invite = token ? await this.invites.findByToken(token) : null;
     const org = invite ? await this.orgs.findById(invite.orgId) : null;
     if (!invite || !org) throw notFound('INVITE_NOT_FOUND');
+    // A deactivated union takes no one new; its existing members are not touched.
+    if (!org.active) throw new AppException('ORG_INACTIVE', HttpStatus.GONE);
     const gone = inviteGone(invite, this.clock.now());
     if (gone) throw gone;
     return { invite, org };

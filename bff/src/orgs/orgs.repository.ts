@@ -14,8 +14,9 @@ export class OrgsRepository {
     return this.tx.manager().findOneBy(OrgEntity, { code });
   }
 
+  /** Active orgs only: a deactivated union is no longer offered to anyone. */
   search(filter: { code?: string; type?: string; regionCode?: string }): Promise<OrgEntity[]> {
-    const qb = this.tx.manager().createQueryBuilder(OrgEntity, 'o').orderBy('o.path', 'ASC').limit(200);
+    const qb = this.tx.manager().createQueryBuilder(OrgEntity, 'o').where('o.active = :active', { active: true }).orderBy('o.path', 'ASC').limit(200);
     if (filter.code) qb.andWhere('o.code = :code', { code: filter.code });
     if (filter.type) qb.andWhere('o.type = :type', { type: filter.type });
     if (filter.regionCode) qb.andWhere('o.regionCode = :regionCode', { regionCode: filter.regionCode });

@@ -45,6 +45,13 @@ export const ERROR_MESSAGES = {
   ID_NUMBER_MISMATCH: '您的账号已登记了另一个身份证号码，请核对后重新填写',
   ID_NUMBER_IN_USE: '该身份证号码已绑定其他账号，如有疑问请联系工会',
   ORG_NOT_GRASSROOTS: '只有基层工会可以发展会员',
+  ORG_INACTIVE: '该工会组织已停用，暂不接受入会申请',
+  ORG_CODE_TAKEN: '该组织编号已被使用',
+  ORG_PLACEMENT_NOT_ALLOWED: '该类型的组织不能放在所选的上级组织之下',
+  ORG_MOVE_INTO_SUBTREE: '不能把组织移到它自己或它的下级组织之下',
+  ORG_HAS_ACTIVE_CHILDREN: '该组织还有在用的下级组织，请先停用或移走下级组织',
+  ORG_PARENT_INACTIVE: '上级组织已停用',
+  ORG_IMPORT_FAILED: '导入文件中有错误，没有导入任何组织，请按行号修改后重新导入',
   // claims and files
   PLAN_NOT_FOUND: '没有找到该保障计划',
   NOT_ENROLLED: '您未参加该保障计划',

@@ -15,9 +15,9 @@ const ORGS: Array<{ code: string; name: string; type: OrgEntity['type']; parent:
   { code: 'DEMO-CITY', name: '绍兴市总工会', type: 'city', parent: null, regionCode: '330600' },
   { code: 'DEMO-DISTRICT', name: '越城区总工会', type: 'district', parent: 'DEMO-CITY', regionCode: '330602' },
   { code: 'DEMO-STREET', name: '北海街道总工会', type: 'street', parent: 'DEMO-DISTRICT', regionCode: '330602' },
-  { code: 'DEMO-GRASSROOTS', name: '示范基层工会', type: 'grassroots', parent: 'DEMO-STREET', creditCode: '81330602MC1234567X', regionCode: '330602' },
+  { code: 'DEMO-GRASSROOTS', name: '示范基层工会', type: 'grassroots', parent: 'DEMO-STREET', creditCode: '81330602MC12345670', regionCode: '330602' },
   { code: 'DEMO-INDUSTRY', name: '越城区快递物流行业工会联合会', type: 'industry', parent: 'DEMO-DISTRICT', regionCode: '330602' },
-  { code: 'DEMO-COURIER', name: '顺达快递基层工会', type: 'grassroots', parent: 'DEMO-INDUSTRY', creditCode: '81330602MC7654321Y', regionCode: '330602' },
+  { code: 'DEMO-COURIER', name: '顺达快递基层工会', type: 'grassroots', parent: 'DEMO-INDUSTRY', creditCode: '81330602MC7654321W', regionCode: '330602' },
   { code: 'DEMO-PALACE', name: '示范工人文化宫', type: 'palace', parent: 'DEMO-CITY', regionCode: '330602' },
 ];
 
@@ -49,6 +49,7 @@ export async function seedFoundation(ctx: SeedContext): Promise<void> {
       creditCode: o.creditCode ?? null,
       regionCode: o.regionCode ?? null,
       autoApprove: false,
+      active: true,
       createdAt: now,
     });
     ctx.orgIds[o.code] = id;

@@ -39,6 +39,10 @@ export class OrgEntity {
   @BoolColumn(false)
   autoApprove: boolean;
 
+  /** false once an admin deactivates it: hidden from `GET /orgs`, its invites admit nobody; members stay. */
+  @BoolColumn(true)
+  active: boolean;
+
   @InstantColumn()
   createdAt: Date;
 }
