@@ -84,6 +84,17 @@ describe('staff and roles: /admin/staff', () => {
     expect(await t.ds.query("SELECT id FROM users WHERE phone = '13900000001'")).toEqual([]);
   });
 
+  it('grants nothing for a deactivated organisation', async () => {
+    const created = await t.http
+      .post('/api/v1/admin/orgs')
+      .set(admin)
+      .send({ code: 'STAFF-STOPPED', name: '已撤销的测试工会', type: 'grassroots', parentId: orgs['DEMO-DISTRICT'], creditCode: '81330602MA2D1234X7' })
+      .expect(201);
+    await t.http.patch(`/api/v1/admin/orgs/${created.body.id}`).set(admin).send({ active: false }).expect(200);
+    const res = await grant({ phone: '13900000002', role: 'officer', orgId: created.body.id }).expect(400);
+    expect(res.body.fields.orgId).toContain('停用');
+  });
+
   it('grants by phone to a person never seen before; granting again returns the same grant; audited once', async () => {
     const first = await grant({ phone: '13900000011', name: ' 周杰 ', role: 'officer', orgId: orgs['DEMO-COURIER'] }).expect(201);
     expect(first.body).toEqual({ id: expect.any(String), userId: expect.any(String), name: '周杰', phoneMasked: '139****0011', role: 'officer', orgId: orgs['DEMO-COURIER'], orgName: '顺达快递基层工会' });

@@ -149,6 +149,7 @@ export class StaffService {
     if (!orgId) throw invalid({ orgId: role === 'venue_staff' ? '请选择所在的工人文化宫' : '请选择所在的工会组织' });
     const org = await this.orgs.findById(orgId);
     if (!org) throw invalid({ orgId: '没有找到该组织' });
+    if (!org.active) throw invalid({ orgId: '该组织已停用，请先在“工会组织”里启用' });
     const problem = roleOrgProblem(role, org.type);
     if (problem) throw invalid({ orgId: problem });
     return org;
