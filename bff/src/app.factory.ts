@@ -12,6 +12,7 @@ import { AppModule } from './app.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyGuard, NullGuardPipe } from './common/body-guard';
 import { Clock } from './common/clock';
+import { addressFloodGuard, RateLimiter } from './common/rate-limit/rate-limiter';
 import { migrateUnderLock } from './database/migrate';
 import { PiiCipher } from './common/pii-cipher';
 import { TransactionRunner } from './common/transaction-runner';
@@ -71,6 +72,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(`/${API_PREFIX}`, addressFloodGuard(app.get(RateLimiter)));
   app.use(express.json({ limit: '1mb' }));
   app.use(bodyGuard);
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));

@@ -9,6 +9,7 @@ import { AdminOrgsModule } from './admin/orgs/admin-orgs.module';
 import { AuthModule } from './auth/auth.module';
 import { ClaimsModule } from './claims/claims.module';
 import { CommonModule } from './common/common.module';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { loggerParams } from './config/logger';
 import { dataSourceOptions, detectMysqlFlavor } from './database/data-source-options';
@@ -46,6 +47,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         ...staticSite,
         CommonModule,
+        RateLimitModule,
         SmsModule,
         ...DOMAIN_MODULES,
       ],

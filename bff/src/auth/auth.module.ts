@@ -2,7 +2,6 @@ import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
@@ -22,10 +21,6 @@ import { WechatClient } from './wechat.client';
       // A prepared KeyObject: given a plain string, jsonwebtoken first tries to parse it as a public
       // key on every verify (measured by the bench: ~20 % of a card request's CPU).
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.tokenSecret, 'utf8')), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
-    }),
-    ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [{ name: 'auth', limit: config.authRateLimit.limit, ttl: config.authRateLimit.ttlSeconds * 1000 }],
     }),
   ],
   controllers: [AuthController],

@@ -21,6 +21,7 @@ import { CreateClaimDto, MyClaimsQueryDto, SubmitClaimDto, UpdateClaimDto, Uploa
 import { ClaimDecisionDto, MarkPaidDto, ReviewQueueQueryDto } from './dto/review.dto';
 import { PlansService } from './plans.service';
 import { ReviewService } from './review.service';
+import { RateLimitPerPerson } from '../common/rate-limit/rate-limiter';
 
 const ClaimId = () => Param('id', new ParseUUIDPipe({ exceptionFactory: () => notFound('CLAIM_NOT_FOUND') }));
 const DocumentId = () => Param('documentId', new ParseUUIDPipe({ exceptionFactory: () => notFound('DOCUMENT_NOT_FOUND') }));
@@ -55,6 +56,7 @@ export class ClaimsController {
   }
 
   @Post(':id/documents')
+  @RateLimitPerPerson('upload')
   @ApiOperation({ summary: 'Step 2: one photo per request (multipart: file, type)' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file', 'type'], properties: { file: { type: 'string', format: 'binary' }, type: { type: 'string', enum: [...CLAIM_DOCUMENT_TYPES] } } } })

@@ -43,7 +43,17 @@ export interface AppConfig {
     /** Which mini-program version a subscribe message opens: formal, trial or developer. */
     miniprogramState: 'formal' | 'trial' | 'developer';
   };
+  /** Login and refresh requests per client address: a flood guard that a factory's NAT never reaches. */
   authRateLimit: { limit: number; ttlSeconds: number };
+  /**
+   * Limits keyed by what they protect: every request per client address (a flood guard), booking
+   * attempts and photo uploads per person. Shared across instances through Redis when redisUrl is set.
+   */
+  rateLimits: Record<RateLimitBucket, { limit: number; ttlSeconds: number }>;
+  /** redis://… for rate-limit counters shared by every instance; null keeps them in each instance's memory. */
+  redisUrl: string | null;
+  /** Prefix of this service's keys in Redis (several services or test runs may share one server). */
+  redisKeyPrefix: string;
   /**
    * Where text messages go: Tencent Cloud SMS, the log (demo only), or nowhere (real mode without
    * SMS_PROVIDER: the app runs, SMS login answers 503 SMS_NOT_CONFIGURED).
@@ -85,6 +95,8 @@ export type SmsConfig =
       /** Template ids by message kind; an empty one means that kind is not sent by SMS. */
       templates: { login: string; claim_paid: string; claim_needs_documents: string };
     };
+
+export type RateLimitBucket = 'address' | 'booking' | 'upload';
 
 export class ConfigError extends Error {}
 
@@ -272,9 +284,16 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       miniprogramState: oneOf(env, 'WECHAT_MINIPROGRAM_STATE', 'formal', ['formal', 'trial', 'developer'] as const),
     },
     authRateLimit: {
-      limit: int(env, 'AUTH_RATE_LIMIT', 20, 1, 1_000_000),
+      limit: int(env, 'AUTH_RATE_LIMIT', 1000, 1, 10_000_000),
       ttlSeconds: int(env, 'AUTH_RATE_WINDOW_SECONDS', 60, 1, 86_400),
     },
+    rateLimits: {
+      address: { limit: int(env, 'RATE_LIMIT_ADDRESS', 6000, 1, 100_000_000), ttlSeconds: int(env, 'RATE_LIMIT_ADDRESS_WINDOW_SECONDS', 60, 1, 86_400) },
+      booking: { limit: int(env, 'RATE_LIMIT_BOOKING', 5, 1, 1_000_000), ttlSeconds: int(env, 'RATE_LIMIT_BOOKING_WINDOW_SECONDS', 10, 1, 86_400) },
+      upload: { limit: int(env, 'RATE_LIMIT_UPLOAD', 30, 1, 1_000_000), ttlSeconds: int(env, 'RATE_LIMIT_UPLOAD_WINDOW_SECONDS', 60, 1, 86_400) },
+    },
+    redisUrl: redisUrl(env.REDIS_URL),
+    redisKeyPrefix: env.REDIS_KEY_PREFIX || 'uh:rl:',
     sms: smsConfig(env, demo),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
     logFile: env.LOG_FILE || null,
@@ -285,6 +304,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     storage,
     jobs: bool(env, 'JOBS', true),
   };
+}
+
+function redisUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (!/^rediss?:\/\/[^\s]+$/.test(raw)) throw new ConfigError(`REDIS_URL must look like redis://host:6379 or rediss://…, got "${raw.replace(/\/\/[^@]*@/, '//…@')}"`);
+  return raw;
 }
 
 /** Express' own names for address ranges, accepted as list entries besides addresses and CIDRs. */

@@ -19,6 +19,7 @@ import { HardshipDecisionDto, HardshipReviewDto } from './dto/hardship-review.dt
 import { HardshipApplicationsService } from './hardship-applications.service';
 import { HardshipDocuments } from './hardship-documents';
 import { HardshipReviewService } from './hardship-review.service';
+import { RateLimitPerPerson } from '../common/rate-limit/rate-limiter';
 
 /** A malformed id is a case nobody can see. */
 export const CaseId = () => new ParseUUIDPipe({ exceptionFactory: () => notFound('HARDSHIP_APPLICATION_NOT_FOUND') });
@@ -58,6 +59,7 @@ export class HardshipApplicationsController {
 
   /** One photo per request (multipart `file` + `type`), while the case is the caller's draft or returned to them. */
   @Post(':id/documents')
+  @RateLimitPerPerson('upload')
   @UseInterceptors(ImageUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file', 'type'], properties: { file: { type: 'string', format: 'binary' }, type: { type: 'string' } } } })

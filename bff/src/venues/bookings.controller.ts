@@ -8,6 +8,7 @@ import { pageParams } from '../common/paging';
 import { BookingsService } from './bookings.service';
 import { CheckInService } from './check-in.service';
 import { CheckInDto, CreateBookingDto, MyBookingsQueryDto, SelfCheckInDto } from './dto/booking.dto';
+import { RateLimitPerPerson } from '../common/rate-limit/rate-limiter';
 
 const bookingId = new ParseUUIDPipe({ exceptionFactory: () => notFound('BOOKING_NOT_FOUND') });
 
@@ -19,6 +20,7 @@ export class BookingsController {
 
   /** Book a slot (or join its waitlist with `waitlist: true`). A repeat with the same Idempotency-Key returns the first answer. */
   @Post('bookings')
+  @RateLimitPerPerson('booking')
   @Idempotent()
   book(@CurrentUser() user: AuthUser, @Body() dto: CreateBookingDto): Promise<BookingResponse> {
     return this.bookings.book(user, dto);

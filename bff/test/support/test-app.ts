@@ -10,6 +10,12 @@ import { freshDatabase } from './fresh-database';
 
 export { freshDatabase, onMysql } from './fresh-database';
 
+/**
+ * Tests drive one person and one address far faster than anyone could; the limits get their own
+ * tests (rate-limits.e2e-spec.ts), which set them back (an empty value means the default).
+ */
+const GENEROUS_LIMITS = { RATE_LIMIT_ADDRESS: '100000000', RATE_LIMIT_BOOKING: '1000000', RATE_LIMIT_UPLOAD: '1000000' };
+
 export type Agent = ReturnType<typeof request>;
 
 export interface TestApp {
@@ -30,7 +36,7 @@ export interface TestApp {
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await freshDatabase();
-  const config = loadConfig({ DEMO: 'true', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '100000', H5_DIR: '', JOBS: 'false', ...db.env, ...env });
+  const config = loadConfig({ DEMO: 'true', LOG_LEVEL: 'silent', AUTH_RATE_LIMIT: '100000', ...GENEROUS_LIMITS, H5_DIR: '', JOBS: 'false', ...db.env, ...env });
   const app = await createApp(config);
   // Listen once: supertest on an unbound server would bind it anew for every request, which
   // breaks overlapping requests (and the concurrency tests need exactly those).

@@ -43,7 +43,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   };
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bff/dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DEMO: 'true', ...db.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '100000', H5_DIR: join(ROOT, 'miniapp/dist/h5'), ...smsEnv, ...env },
+    env: { ...process.env, DEMO: 'true', ...db.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '100000', RATE_LIMIT_ADDRESS: '100000000', H5_DIR: join(ROOT, 'miniapp/dist/h5'), ...smsEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

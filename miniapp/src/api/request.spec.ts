@@ -148,6 +148,40 @@ describe('request', () => {
     expect(requestMock.mock.calls.map(([c]) => c.url)).toEqual(['/api/v1/me/messages', '/api/v1/auth/refresh'])
   })
 
+  describe('a 429 (a crowd, not a fault)', () => {
+    beforeEach(() => jest.useFakeTimers())
+    afterEach(() => jest.useRealTimers())
+
+    /** Runs the call while letting the retry waits pass. */
+    async function settle<T>(p: Promise<T>): Promise<T> {
+      for (let i = 0; i < 20; i++) await jest.advanceTimersByTimeAsync(1000)
+      return p
+    }
+
+    it('waits for Retry-After and asks again, so the person sees the answer, not an error', async () => {
+      login()
+      let tries = 0
+      serve({ '/api/v1/bookings': () => (++tries < 3 ? { statusCode: 429, data: { code: 'TOO_MANY_REQUESTS', message: '请求太频繁' }, header: { 'Retry-After': '2' } } : { statusCode: 201, data: { id: 'b1' } }) } as never)
+      await expect(settle(request('/bookings', { method: 'POST', data: { slotId: 's1' }, idempotencyKey: 'k1' }))).resolves.toEqual({ id: 'b1' })
+      expect(tries).toBe(3)
+      // The same submission each time: a retry can never book twice.
+      expect(new Set(requestMock.mock.calls.map(([c]) => c.header['Idempotency-Key']))).toEqual(new Set(['k1']))
+    })
+
+    it('never ends the session: a refresh answered 429 keeps the person logged in', async () => {
+      login('old-access', 'old-refresh')
+      setCurrentPage('/pages/messages/index')
+      serve({
+        '/api/v1/me/messages': () => ({ statusCode: 401, data: { code: 'TOKEN_INVALID', message: '登录已失效' } }),
+        '/api/v1/auth/refresh': () => ({ statusCode: 429, data: { code: 'TOO_MANY_REQUESTS', message: '请求太频繁' } })
+      })
+      const err = await settle(failure(request('/me/messages')))
+      expect(err.status).toBe(429)
+      expect(getSession()).toMatchObject({ refreshToken: 'old-refresh' })
+      expect(Taro.navigateTo).not.toHaveBeenCalled()
+    })
+  })
+
   it('turns an error body into an ApiError with code, message and fields', async () => {
     login()
     serve({

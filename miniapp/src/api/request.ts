@@ -48,7 +48,22 @@ export function authHeader(token: string | null): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {}
 }
 
-async function send(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
+/** Waits this long at most for a 429's `Retry-After` before asking again (seconds). */
+const MAX_RETRY_AFTER_SECONDS = 5
+/** A crowd's 429 is asked again this many times before it is shown. */
+const TOO_MANY_RETRIES = 2
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+/** Seconds to wait before asking again: the BFF's `Retry-After`, bounded, with a little jitter so a crowd spreads out. */
+function retryDelayMs(header: Record<string, unknown> | undefined, attempt: number): number {
+  const raw = header && (header['Retry-After'] ?? header['retry-after'])
+  const seconds = Number(raw)
+  const base = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, MAX_RETRY_AFTER_SECONDS) : attempt + 1
+  return base * 1000 + Math.floor(Math.random() * 500)
+}
+
+async function sendOnce(path: string, options: RequestOptions, token: string | null): Promise<RawResponse & { header?: Record<string, unknown> }> {
   const header: Record<string, string> = { ...options.header, ...authHeader(token) }
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey
   const method = options.method ?? 'GET'
@@ -62,10 +77,22 @@ async function send(path: string, options: RequestOptions, token: string | null)
       data: hasBody ? (options.data as Record<string, unknown>) : undefined,
       dataType: 'json'
     })
-    return { statusCode: res.statusCode, data: res.data }
+    return { statusCode: res.statusCode, data: res.data, header: res.header as Record<string, unknown> | undefined }
   } catch {
     // Taro.request only rejects when there was no HTTP answer at all.
     throw ApiError.network()
+  }
+}
+
+/**
+ * One call, asked again after a 429 (the BFF did nothing with it: safe to repeat, POSTs too) once
+ * the `Retry-After` has passed, so a crowd at 08:00 waits a moment instead of seeing an error.
+ */
+async function send(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await sendOnce(path, options, token)
+    if (res.statusCode !== 429 || attempt >= TOO_MANY_RETRIES) return { statusCode: res.statusCode, data: res.data }
+    await sleep(retryDelayMs(res.header, attempt))
   }
 }
 
@@ -74,7 +101,8 @@ let refreshing: Promise<string | null> | null = null
 
 /**
  * Trades the refresh token for a new pair. Resolves to the new access token, or null when the
- * BFF refused (the session is over). A network failure rejects: the session may still be good.
+ * BFF refused the token (401/400: the session is over). Anything else — no answer, a 429 that
+ * outlasted the retries, a 5xx — rejects: the session may still be good and is kept.
  */
 export function refreshAccessToken(): Promise<string | null> {
   if (!refreshing) {
@@ -87,7 +115,8 @@ export function refreshAccessToken(): Promise<string | null> {
         saveRefreshed({ accessToken: pair.accessToken, refreshToken: pair.refreshToken, user: pair.user })
         return pair.accessToken
       }
-      return null
+      if (res.statusCode === 401 || res.statusCode === 400) return null
+      throw new ApiError(res.statusCode, res.data as Record<string, unknown> | null)
     })().finally(() => {
       refreshing = null
     })

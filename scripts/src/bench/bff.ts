@@ -70,6 +70,8 @@ export class Bff {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       AUTH_RATE_LIMIT: '1000000',
+      RATE_LIMIT_ADDRESS: '100000000',
+      RATE_LIMIT_BOOKING: '1000000',
       JOBS: 'false',
       ACCESS_TOKEN_TTL_SECONDS: '3600',
     });
