@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import request from 'supertest';
-import type { Agent, TestApp } from './test-app';
+import { GENEROUS_LIMITS, type Agent, type TestApp } from './test-app';
 
 const BFF_ROOT = resolve(__dirname, '../..');
 
@@ -71,6 +71,7 @@ export async function startSecondApp(first: TestApp, env: Record<string, string>
       ...process.env,
       LOG_LEVEL: 'silent',
       AUTH_RATE_LIMIT: '100000',
+      ...GENEROUS_LIMITS,
       H5_DIR: '',
       JOBS: 'false',
       DEMO: 'true',
