@@ -18,6 +18,8 @@ export interface Stack {
   token(phone: string): Promise<string>;
   /** The Tencent Cloud SMS the BFF sends through: read the login codes it "delivered" here. */
   sms: TencentSmsStub;
+  /** The environment the BFF runs with (its database, keys, SMS), for a command run beside it. */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -41,9 +43,10 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     SMS_SIGN_NAME: '职工e家',
     SMS_TEMPLATE_LOGIN: '100001',
   };
+  const bffEnv: Record<string, string> = { DEMO: 'true', ...db.env, LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '100000', RATE_LIMIT_ADDRESS: '100000000', H5_DIR: join(ROOT, 'miniapp/dist/h5'), ...smsEnv, ...env };
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bff/dist/main.js')], {
     cwd: ROOT,
-    env: { ...process.env, DEMO: 'true', ...db.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', AUTH_RATE_LIMIT: '100000', RATE_LIMIT_ADDRESS: '100000000', H5_DIR: join(ROOT, 'miniapp/dist/h5'), ...smsEnv, ...env },
+    env: { ...process.env, ...bffEnv, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -77,6 +80,7 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
     baseUrl,
     api,
     sms,
+    env: bffEnv,
     token: async (phone) => {
       const r = await api<{ accessToken: string }>('POST', '/auth/dev-login', { phone });
       if (r.status !== 200) throw new Error(`dev-login ${phone}: ${r.status}`);
@@ -134,14 +138,28 @@ export interface StackAndBrowser {
 }
 
 /**
+ * Runs a command of the built BFF (e.g. `admin-cli.js grant …`) beside the stack, against its database
+ * with its environment, as an operator would; resolves with what it printed and its exit code.
+ */
+export function runBffCommand(stack: Stack, script: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((ok) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bff/dist', script), ...args], { cwd: ROOT, env: { ...process.env, ...stack.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => ok({ code, output }));
+  });
+}
+
+/**
  * Registers the jest hooks every browser spec needs: beforeAll starts the stack and the browser,
  * afterAll closes them. Call it first in the `describe`, so that a spec's own beforeAll, registered
  * after it, runs with both in place. The fields of the returned handle are set once beforeAll has run.
  */
-export function withStack(): StackAndBrowser {
+export function withStack(env: Record<string, string> = {}): StackAndBrowser {
   const app = {} as StackAndBrowser;
   beforeAll(async () => {
-    app.stack = await startStack();
+    app.stack = await startStack(env);
     app.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -168,12 +168,19 @@ describe('request', () => {
       expect(new Set(requestMock.mock.calls.map(([c]) => c.header['Idempotency-Key']))).toEqual(new Set(['k1']))
     })
 
+    it('shows a 429 that names no short wait at once (a rule to read, e.g. a new SMS code only after 60 s)', async () => {
+      serve({ '/api/v1/auth/sms-code': () => ({ statusCode: 429, data: { code: 'TOO_MANY_REQUESTS', message: '验证码已发送，请60秒后再重新获取' } }) })
+      const err = await failure(request('/auth/sms-code', { method: 'POST', data: { phone: '13800000001' }, auth: false }))
+      expect(err.message).toBe('验证码已发送，请60秒后再重新获取')
+      expect(requestMock).toHaveBeenCalledTimes(1)
+    })
+
     it('never ends the session: a refresh answered 429 keeps the person logged in', async () => {
       login('old-access', 'old-refresh')
       setCurrentPage('/pages/messages/index')
       serve({
         '/api/v1/me/messages': () => ({ statusCode: 401, data: { code: 'TOKEN_INVALID', message: '登录已失效' } }),
-        '/api/v1/auth/refresh': () => ({ statusCode: 429, data: { code: 'TOO_MANY_REQUESTS', message: '请求太频繁' } })
+        '/api/v1/auth/refresh': () => ({ statusCode: 429, data: { code: 'TOO_MANY_REQUESTS', message: '请求太频繁' }, header: { 'Retry-After': '1' } })
       })
       const err = await settle(failure(request('/me/messages')))
       expect(err.status).toBe(429)

@@ -48,19 +48,21 @@ export function authHeader(token: string | null): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {}
 }
 
-/** Waits this long at most for a 429's `Retry-After` before asking again (seconds). */
-const MAX_RETRY_AFTER_SECONDS = 5
+/**
+ * A 429 whose `Retry-After` is at most this (seconds) is a crowd's moment and is asked again; a longer
+ * one, or none, is a rule the person should read (e.g. a new SMS code only after 60 s) and is shown at once.
+ */
+const MAX_RETRY_AFTER_SECONDS = 10
 /** A crowd's 429 is asked again this many times before it is shown. */
 const TOO_MANY_RETRIES = 2
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** Seconds to wait before asking again: the BFF's `Retry-After`, bounded, with a little jitter so a crowd spreads out. */
-function retryDelayMs(header: Record<string, unknown> | undefined, attempt: number): number {
-  const raw = header && (header['Retry-After'] ?? header['retry-after'])
-  const seconds = Number(raw)
-  const base = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, MAX_RETRY_AFTER_SECONDS) : attempt + 1
-  return base * 1000 + Math.floor(Math.random() * 500)
+/** Milliseconds to wait before asking again (the BFF's `Retry-After` plus a little jitter, so a crowd spreads out), or null: do not. */
+function retryDelayMs(header: Record<string, unknown> | undefined): number | null {
+  const seconds = Number(header && (header['Retry-After'] ?? header['retry-after']))
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_RETRY_AFTER_SECONDS) return null
+  return seconds * 1000 + Math.floor(Math.random() * 500)
 }
 
 async function sendOnce(path: string, options: RequestOptions, token: string | null): Promise<RawResponse & { header?: Record<string, unknown> }> {
@@ -91,8 +93,9 @@ async function sendOnce(path: string, options: RequestOptions, token: string | n
 async function send(path: string, options: RequestOptions, token: string | null): Promise<RawResponse> {
   for (let attempt = 0; ; attempt++) {
     const res = await sendOnce(path, options, token)
-    if (res.statusCode !== 429 || attempt >= TOO_MANY_RETRIES) return { statusCode: res.statusCode, data: res.data }
-    await sleep(retryDelayMs(res.header, attempt))
+    const wait = res.statusCode === 429 && attempt < TOO_MANY_RETRIES ? retryDelayMs(res.header) : null
+    if (wait === null) return { statusCode: res.statusCode, data: res.data }
+    await sleep(wait)
   }
 }
 
