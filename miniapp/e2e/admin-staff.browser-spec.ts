@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { confirmModal, loginAs, snap, switchTo, tapText, withStack } from './support/harness';
+import { confirmModal, loginAs, snap, switchTo, switchToBySms, tapText, withStack } from './support/harness';
 
 /**
  * Issue 11 item 5 in the H5 build: the admin grants an officer by phone to someone who has never
@@ -39,7 +39,7 @@ describe('staff and roles in the H5 build', () => {
 
   it('周杰 logs in and has the officer workbench of his union', async () => {
     const { page } = app.browser;
-    await switchTo(page, app.stack.baseUrl, '13900000011', '/packages/workbench/pages/index/index');
+    await switchToBySms(page, app.stack, '13900000011', '/packages/workbench/pages/index/index');
     await visible(page.getByText('入会二维码', { exact: true })).waitFor();
     await visible(page.getByText('入会审核', { exact: true })).waitFor();
     expect(await page.getByText('人员与权限', { exact: true }).count()).toBe(0);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { creditCodeCheckChar, idNumberCheckChar, INVITE_TOKEN_LENGTH } from '@unionhome/shared';
-import { leftLoginPage, loginBySmsHere, runBffCommand, snap, withStack } from './support/harness';
+import { loginBySmsHere, runBffCommand, snap, switchToBySms, withStack } from './support/harness';
 
 const key = () => randomBytes(32).toString('base64');
 /** Real mode: no demo seed, no dev-login, the operator's own secrets (what `npm run secrets` prints). */
@@ -21,15 +21,12 @@ const visible = (l: Locator) => l.locator('visible=true').first();
 const tap = (page: Page, text: string) => visible(page.getByText(text, { exact: true })).click();
 const textbox = (page: Page, label: string) => visible(page.getByRole('textbox', { name: new RegExp(`^${label}\\s*\\*?$`) }));
 
-/** Opens a page as someone not logged in on this phone, and logs in there by SMS code. */
+/** Logs in by SMS code on a fresh app; outside the demo the login page offers no demo accounts. */
 async function smsLogin(page: Page, app: ReturnType<typeof withStack>, phone: string, path: string): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`${app.stack.baseUrl}/#/pages/login/index?redirect=${encodeURIComponent(path)}`);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-  expect(await page.locator('[aria-label^="演示账号"]').count()).toBe(0); // no demo accounts outside the demo
-  await loginBySmsHere(page, app.stack, phone);
-  await leftLoginPage(page);
+  await page.goto(`${app.stack.baseUrl}/#/pages/login/index`);
+  await page.locator('input[placeholder="请输入11位手机号"]:visible').first().waitFor();
+  expect(await page.locator('[aria-label^="演示账号"]').count()).toBe(0);
+  await switchToBySms(page, app.stack, phone, path);
 }
 
 /**
@@ -63,7 +60,8 @@ describe('a real service from an empty database (real mode)', () => {
     await importer.getByText('新建3个组织，更新0个组织。').waitFor();
     await snap(page, 'real-01-tree-imported');
 
-    await page.goto(`${app.stack.baseUrl}/#/packages/admin/pages/staff-grant/index`);
+    await page.goto(`${app.stack.baseUrl}/#/packages/admin/pages/staff/index`);
+    await tap(page, '＋ 授予权限');
     await textbox(page, '手机号码').fill('13700000002');
     await textbox(page, '姓名').fill('赵磊');
     await visible(page.getByRole('radio', { name: '基层工会干部' })).click();
@@ -101,6 +99,7 @@ describe('a real service from an empty database (real mode)', () => {
     await textbox(page, '身份证号码').fill(WORKER_ID);
     await textbox(page, '手机号码').fill('13700000003');
     await textbox(page, '工作单位').fill('绍兴某快递有限公司');
+    await page.locator('[role=radiogroup][aria-label="职业"] [role=radio]', { hasText: '快递员' }).click();
     await page.locator('.join-notice__scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
     await page.getByText('已读完全文').waitFor();
     await page.locator('[role=checkbox][aria-label^="我已阅读并同意"]').click();

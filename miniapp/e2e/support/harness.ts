@@ -233,6 +233,19 @@ export async function switchTo(page: Page, baseUrl: string, phone: string, path:
   await loginAs(page, baseUrl, phone, path);
 }
 
+/**
+ * Logs in by SMS code as someone who is no demo account (a person just granted a role, a new worker),
+ * on a freshly loaded app as on another phone, and waits until the app has left the login page.
+ */
+export async function switchToBySms(page: Page, stack: Stack, phone: string, path: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${stack.baseUrl}/#/pages/login/index?redirect=${encodeURIComponent(path)}`);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await loginBySmsHere(page, stack, phone);
+  await leftLoginPage(page);
+}
+
 /** Confirms the H5 modal (Taro.showModal) that guards a decision; resolves with its confirm button. */
 export async function confirmModal(page: Page, confirmText: string): Promise<Locator> {
   const button = page.locator('.taro-model__confirm', { hasText: confirmText });
