@@ -1,5 +1,8 @@
 import sharp from 'sharp';
-import { idNumberCheckChar, recheckDueDate, type HardshipHouseholdMember } from '@unionhome/shared';
+import { idNumberCheckChar, maskIdNumber, recheckDueDate, type HardshipHouseholdMember } from '@unionhome/shared';
+import { PiiCipher } from '../src/common/pii-cipher';
+import { HardshipApplicationEntity } from '../src/hardship/entities/hardship-application.entity';
+import { openHardshipData } from '../src/hardship/hardship-data';
 import { newId } from '../src/common/ids';
 import { UserRoleEntity } from '../src/users/entities/user-role.entity';
 import { UserEntity } from '../src/users/entities/user.entity';
@@ -114,7 +117,7 @@ describe('hardship applications: household, income test, consent, two-level revi
       expect(res.body).toMatchObject({ perCapitaIncome: 210000, belowMinimum: false });
       const got = await t.http.get(`${API}/hardship-applications/${res.body.id}`).set(zhang).expect(200);
       expect(got.body).toMatchObject({ orgId: grassrootsId, orgName: '示范基层工会', view: 'applicant', editable: true, applicant: null });
-      expect(got.body.household[0].idNumber).toBe(id18('33060219900315123'));
+      expect(got.body.household[0].idNumber).toBe(maskIdNumber(id18('33060219900315123')));
       await t.http.post(`${API}/hardship-applications/${res.body.id}/submit`).set(zhang).send({}).expect(200);
       await closeCase(res.body.id);
     });
@@ -140,6 +143,7 @@ describe('hardship applications: household, income test, consent, two-level revi
       ['the same ID number twice', { household: [household3()[0], { ...household3()[1], idNumber: LINA }] }, 'household.1.idNumber'],
       ['a birth date in the future', { household: [{ ...household3()[0], idNumber: id18('33060220991231001') }] }, 'household.0.idNumber'],
       ['a blank name', { household: [{ ...household3()[0], name: '  ' }] }, 'household.0.name'],
+      ['a masked ID number (nothing to keep yet)', { household: [{ ...household3()[0], idNumber: maskIdNumber(LINA) }] }, 'household.0.idNumber'],
       ['an unknown field', { secret: 1 }, 'secret'],
       ['consent that is not a boolean', { assetCheckConsent: 'yes' }, 'assetCheckConsent'],
     ])('refuses %s with 400 and the field', async (_case, over, field) => {
@@ -182,7 +186,35 @@ describe('hardship applications: household, income test, consent, two-level revi
       expect(second.body).toMatchObject({ id: caseId, status: 'draft', perCapitaIncome: 80000, belowMinimum: true });
       const got = await t.http.get(`${API}/hardship-applications/${caseId}`).set(lina).expect(200);
       expect(got.body).toMatchObject({ situation: 'unemployment', description: '厂里停产，我下岗半年了。', assetCheckConsent: false, incomeTest: { householdSize: 3, householdIncome: 240000, necessaryExpenses: 0, perCapitaIncome: 80000, minimumLiving: 115000, belowMinimum: true } });
-      expect(got.body.household.map((m: HardshipHouseholdMember) => m.idNumber)).toEqual([LINA, HUSBAND, DAUGHTER]);
+      // Masked for the applicant too: a stolen session must not expose the whole family.
+      expect(got.body.household.map((m: HardshipHouseholdMember) => m.idNumber)).toEqual([LINA, HUSBAND, DAUGHTER].map(maskIdNumber));
+      expect(JSON.stringify(got.body)).not.toContain(HUSBAND);
+    });
+
+    it('an edit that sends the masked numbers back unchanged keeps the stored ones (rows may move); a mask that fits none is 400', async () => {
+      const stored = async () => {
+        const row = await t.ds.manager.findOneByOrFail(HardshipApplicationEntity, { id: caseId });
+        return openHardshipData(t.app.get(PiiCipher), row.dataCipher).household.map((m) => m.idNumber);
+      };
+      const shown = (await t.http.get(`${API}/hardship-applications/${caseId}`).set(lina).expect(200)).body.household as HardshipHouseholdMember[];
+      // The form prefilled from the response: the daughter's row removed, the husband's moved first, his income changed.
+      await t.http.patch(`${API}/hardship-applications/${caseId}`).set(lina).send({ household: [{ ...shown[1], monthlyIncome: 70000 }, shown[0]] }).expect(200);
+      expect(await stored()).toEqual([HUSBAND, LINA]);
+      // A row retyped in full replaces the number; the others still resolve.
+      const child2 = id18('33060220160101005');
+      const edited = await t.http.patch(`${API}/hardship-applications/${caseId}`).set(lina).send({ household: [shown[0], shown[1], { ...shown[2], idNumber: child2 }] }).expect(200);
+      expect(edited.body).toMatchObject({ perCapitaIncome: 80000 });
+      expect(await stored()).toEqual([LINA, HUSBAND, child2]);
+      // A masked number the case never held (a new row, or the daughter's old number now gone).
+      const unknown = await t.http.patch(`${API}/hardship-applications/${caseId}`).set(lina).send({ household: [shown[0], { ...shown[2], relation: '子女' }] }).expect(400);
+      expect(unknown.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { 'household.1.idNumber': '请填写完整的身份证号码' } });
+      // The same masked row twice resolves once only.
+      const twice = await t.http.patch(`${API}/hardship-applications/${caseId}`).set(lina).send({ household: [shown[0], { ...shown[0], relation: '配偶', name: '周强' }] }).expect(400);
+      expect(twice.body.fields['household.1.idNumber']).toBe('请填写完整的身份证号码');
+      expect(await stored()).toEqual([LINA, HUSBAND, child2]);
+      // Back to the household the later tests expect.
+      await t.http.patch(`${API}/hardship-applications/${caseId}`).set(lina).send({ household: household3() }).expect(200);
+      expect(await stored()).toEqual([LINA, HUSBAND, DAUGHTER]);
     });
 
     it('only the applicant edits: anyone else gets 404, staff included', async () => {

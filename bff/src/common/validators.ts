@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Matches, Max, MaxLength, Min, ValidateBy, ValidationOptions } from 'class-validator';
-import { ID_NUMBER_PROBLEM_MESSAGES, checkIdNumber, isLocalDate, PHONE_PATTERN } from '@unionhome/shared';
+import { ID_NUMBER_PROBLEM_MESSAGES, checkIdNumber, isLocalDate, isMaskedIdNumber, PHONE_PATTERN } from '@unionhome/shared';
 
 /**
  * Composed validators for the field kinds that recur across DTOs (STYLE.md habit 2),
@@ -20,15 +20,19 @@ export function IsFen(opts: { min?: number; max?: number } & ApiPropertyOptions 
   );
 }
 
-export function IsIdNumber(validationOptions?: ValidationOptions) {
+/**
+ * `orMasked`: also accept the masked form a response showed ("3306**********1234"), which the
+ * service then resolves to the number it holds (an edit that kept the row).
+ */
+export function IsIdNumber(validationOptions?: ValidationOptions, opts: { orMasked?: boolean } = {}) {
   return applyDecorators(
-    ApiProperty({ example: '11010519491231002X', description: '18位居民身份证号码' }),
+    ApiProperty({ example: '11010519491231002X', description: opts.orMasked ? '18位居民身份证号码；原样送回脱敏的号码表示不修改' : '18位居民身份证号码' }),
     IsString({ message: '请填写身份证号码' }),
     ValidateBy(
       {
         name: 'isIdNumber',
         validator: {
-          validate: (value: unknown) => typeof value === 'string' && checkIdNumber(value) === null,
+          validate: (value: unknown) => typeof value === 'string' && (checkIdNumber(value) === null || (!!opts.orMasked && isMaskedIdNumber(value))),
           defaultMessage: (args) => {
             const problem = typeof args?.value === 'string' ? checkIdNumber(args.value) : 'empty';
             return ID_NUMBER_PROBLEM_MESSAGES[problem ?? 'format'];

@@ -27,7 +27,7 @@ import { HardshipApplicationEntity } from './entities/hardship-application.entit
 import { HardshipEventEntity, HardshipActorRole } from './entities/hardship-event.entity';
 import { RegionEntity } from './entities/region.entity';
 import { HardshipAccess } from './hardship-access';
-import { EMPTY_HARDSHIP_DATA, HardshipData, normalizeHousehold, openHardshipData, sealHardshipData } from './hardship-data';
+import { EMPTY_HARDSHIP_DATA, HardshipData, normalizeHousehold, openHardshipData, sealHardshipData, unmaskHousehold } from './hardship-data';
 import { HardshipDocuments } from './hardship-documents';
 import { HardshipView, toDetail, toSaved, toSummary } from './hardship.mapper';
 import { HardshipRepository, PageWindow } from './hardship.repository';
@@ -61,7 +61,7 @@ export class HardshipApplicationsService {
     const orgId = await this.resolveOrg(user.id, dto.orgId, dto.regionCode);
     const data: HardshipData = {
       description: dto.description?.trim() ?? '',
-      household: dto.household ? this.checkedHousehold(dto.household) : [],
+      household: dto.household ? this.checkedHousehold(dto.household, []) : [],
       monthlyNecessaryExpenses: dto.monthlyNecessaryExpenses ?? 0,
     };
     const open = await this.repo.findOpenByApplicant(user.id);
@@ -103,7 +103,6 @@ export class HardshipApplicationsService {
   }
 
   async update(user: AuthUser, id: string, dto: UpdateHardshipApplicationDto): Promise<HardshipApplicationSaved> {
-    const household = dto.household ? this.checkedHousehold(dto.household) : undefined;
     return this.tx.run(async (em) => {
       const app = await this.repo.lockById(em, id);
       if (!app || app.applicantId !== user.id) throw notFound('HARDSHIP_APPLICATION_NOT_FOUND');
@@ -112,6 +111,7 @@ export class HardshipApplicationsService {
       const region = await this.requireRegion(regionCode);
       const orgId = dto.orgId !== undefined || dto.regionCode !== undefined ? await this.resolveOrg(user.id, dto.orgId ?? app.orgId, regionCode) : app.orgId;
       const before = openHardshipData(this.cipher, app.dataCipher);
+      const household = dto.household ? this.checkedHousehold(dto.household, before.household) : undefined;
       const data: HardshipData = {
         description: dto.description !== undefined ? dto.description.trim() : before.description,
         household: household ?? before.household,
@@ -190,7 +190,7 @@ export class HardshipApplicationsService {
     });
   }
 
-  /** The applicant reads their own case in full; staff who may see it read it masked, and the read is audited. */
+  /** Applicant and staff alike read ID numbers masked (a stolen session must not expose the family); staff reads are audited. */
   async get(user: AuthUser, id: string): Promise<HardshipApplicationResponse> {
     const app = await this.repo.findById(id);
     if (!app) throw notFound('HARDSHIP_APPLICATION_NOT_FOUND');
@@ -273,10 +273,12 @@ export class HardshipApplicationsService {
   }
 
   /** The household rule of record (shared with the form); 400 with the row and field of every problem. */
-  private checkedHousehold(members: HardshipData['household']): HardshipData['household'] {
-    const household = normalizeHousehold(members);
-    const problems = householdProblems(household, this.clock.today());
+  private checkedHousehold(members: HardshipData['household'], stored: HardshipData['household']): HardshipData['household'] {
+    const { household, problems: unknown } = unmaskHousehold(members, stored);
+    if (Object.keys(unknown).length) throw invalid(unknown);
+    const normalized = normalizeHousehold(household);
+    const problems = householdProblems(normalized, this.clock.today());
     if (Object.keys(problems).length) throw invalid(problems);
-    return household;
+    return normalized;
   }
 }

@@ -60,7 +60,7 @@ export function toDetail(app: HardshipApplicationEntity, data: HardshipData, ctx
     orgId: app.orgId,
     orgName: ctx.orgName,
     description: data.description,
-    household: data.household.map((m) => ({ ...m, idNumber: staff ? maskIdNumber(m.idNumber) : m.idNumber })),
+    household: data.household.map((m) => ({ ...m, idNumber: maskIdNumber(m.idNumber) })),
     monthlyNecessaryExpenses: data.monthlyNecessaryExpenses,
     assetCheckConsent: app.assetCheckConsent,
     perCapitaIncome: test?.perCapitaIncome ?? null,

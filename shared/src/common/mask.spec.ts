@@ -1,8 +1,14 @@
-import { maskIdNumber, maskName, maskPhone, scrubPersonalData } from './mask';
+import { isMaskedIdNumber, maskIdNumber, maskName, maskPhone, scrubPersonalData } from './mask';
 
 describe('masking', () => {
   it('masks ID numbers as in DESIGN.md', () => {
     expect(maskIdNumber('33060219900101123X')).toBe('3306**********123X');
+  });
+  it('recognises a masked ID number, and only that', () => {
+    expect(isMaskedIdNumber(maskIdNumber('33060219900101123X'))).toBe(true);
+    expect(isMaskedIdNumber('33060219900101123X')).toBe(false);
+    expect(isMaskedIdNumber('3306*********123X')).toBe(false);
+    expect(isMaskedIdNumber('')).toBe(false);
   });
   it('masks phones and names', () => {
     expect(maskPhone('13800000001')).toBe('138****0001');

@@ -7,6 +7,14 @@ export function maskIdNumber(id: string): string {
   return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
 }
 
+/**
+ * True for exactly what maskIdNumber makes of an 18-character ID number ("3306**********1234"): a
+ * form prefilled from a masked response sends it back unchanged when the person kept that row.
+ */
+export function isMaskedIdNumber(value: string): boolean {
+  return /^\d{4}\*{10}[\dX]{4}$/i.test(value ?? '');
+}
+
 /** 13800000001 → 138****0001. */
 export function maskPhone(phone: string): string {
   if (!phone) return '';

@@ -25,7 +25,7 @@ export class HouseholdMemberDto implements HardshipHouseholdMember {
   @MinLength(1, { message: '请填写姓名' })
   name: string;
 
-  @IsIdNumber()
+  @IsIdNumber(undefined, { orMasked: true })
   idNumber: string;
 
   @IsFen({ description: '月收入，单位：分' })
