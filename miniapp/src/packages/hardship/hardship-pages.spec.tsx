@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { idNumberCheckChar, type HardshipApplicationResponse, type MeResponse } from '@unionhome/shared'
+import { idNumberCheckChar, maskIdNumber, type HardshipApplicationResponse, type MeResponse } from '@unionhome/shared'
 import { resetTaroMock, setCurrentPage } from '../../../test/mocks/taro'
 import { LI_NA, loginAs } from '../../../test/fixtures'
 import { reloadSession } from '@/store/session'
@@ -25,9 +25,10 @@ const baseCase = (over: Partial<HardshipApplicationResponse> = {}): HardshipAppl
   orgId: 'org-1',
   orgName: '示范基层工会',
   description: '丈夫突发脑梗住院。',
+  // As the BFF answers: ID numbers masked, the applicant's own household included.
   household: [
-    { relation: '本人', name: '李娜', idNumber: LINA_ID, monthlyIncome: 180000 },
-    { relation: '配偶', name: '周强', idNumber: HUSBAND_ID, monthlyIncome: 60000 }
+    { relation: '本人', name: '李娜', idNumber: maskIdNumber(LINA_ID), monthlyIncome: 180000 },
+    { relation: '配偶', name: '周强', idNumber: maskIdNumber(HUSBAND_ID), monthlyIncome: 60000 }
   ],
   monthlyNecessaryExpenses: 90000,
   assetCheckConsent: false,
@@ -149,12 +150,45 @@ describe('困难帮扶申请 (apply)', () => {
     await screen.findByRole('radio', { name: '重大疾病支出' })
     click('button', '保存，下一步')
     await screen.findByText('第2位家庭成员')
+    // Both retyped in full (a kept masked row is the BFF's to compare: the form holds only its mask).
+    typeInto('身份证号码', LINA_ID, 0)
     typeInto('身份证号码', LINA_ID, 1)
     typeInto('每月收入（元）', '', 1)
     click('button', '保存，下一步')
     expect(screen.getByText('与第1位家庭成员的身份证号码重复')).toBeTruthy()
     expect(screen.getByText('请填写月收入，没有收入请填0')).toBeTruthy()
     expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1) // only step 1's save
+  })
+
+  it('a saved draft shows the numbers masked; kept rows go back masked (the BFF keeps its numbers), a touched one must be whole', async () => {
+    const calls = openSavedDraft()
+    render(<ApplyPage />)
+    await screen.findByRole('radio', { name: '重大疾病支出' })
+    click('button', '保存，下一步')
+    await screen.findByText('第2位家庭成员')
+    expect(screen.getAllByText(/为保护隐私只显示前后4位/)).toHaveLength(2)
+    typeInto('每月收入（元）', '700', 1)
+    click('button', '＋ 添加家庭成员')
+    fireEvent.click(within(screen.getByRole('radiogroup', { name: '第3位与申请人的关系' })).getByRole('radio', { name: '子女' }))
+    typeInto('姓名', '周小雨', 2)
+    typeInto('身份证号码', CHILD_ID, 2)
+    typeInto('每月收入（元）', '0', 2)
+    // Half of a masked number is no number: the form asks for the whole one.
+    typeInto('身份证号码', maskIdNumber(HUSBAND_ID).slice(0, 17), 1)
+    click('button', '保存，下一步')
+    expect(screen.getByText('身份证号码应为18位')).toBeTruthy()
+    expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(1) // only step 1's save
+    typeInto('身份证号码', maskIdNumber(HUSBAND_ID), 1)
+    click('button', '保存，下一步')
+    await screen.findByText('上传证明材料')
+    expect(calls.filter((c) => c.method === 'PATCH')[1].data).toEqual({
+      household: [
+        { relation: '本人', name: '李娜', idNumber: maskIdNumber(LINA_ID), monthlyIncome: 180000 },
+        { relation: '配偶', name: '周强', idNumber: maskIdNumber(HUSBAND_ID), monthlyIncome: 70000 },
+        { relation: '子女', name: '周小雨', idNumber: CHILD_ID, monthlyIncome: 0 }
+      ],
+      monthlyNecessaryExpenses: 90000
+    })
   })
 
   it('asks for the separate asset-check consent before it submits, then opens the case', async () => {

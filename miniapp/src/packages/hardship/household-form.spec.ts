@@ -1,5 +1,5 @@
-import { idNumberCheckChar } from '@unionhome/shared'
-import { checkHousehold, liveIncomeTest, newRow, rowsFromMembers, type MemberRow } from './household-form'
+import { idNumberCheckChar, maskIdNumber } from '@unionhome/shared'
+import { checkHousehold, keepsSavedIdNumber, liveIncomeTest, newRow, rowsFromMembers, type MemberRow } from './household-form'
 
 const id = (first17: string) => first17 + idNumberCheckChar(first17)
 const row = (over: Partial<MemberRow>): MemberRow => ({ ...newRow('本人'), name: '李娜', idNumber: id('33060219880412002'), income: '1800', ...over })
@@ -37,5 +37,16 @@ describe('the household step', () => {
     expect(check.members).toEqual([{ relation: '本人', name: '李娜', idNumber: id('33060219880412002'), monthlyIncome: 180050 }])
     expect(check.monthlyNecessaryExpenses).toBe(0)
     expect(rowsFromMembers(check.members!)[0]).toMatchObject({ relation: '本人', income: '1800.50' })
+  })
+
+  it('a member saved before comes back masked: kept as it is, it passes and is sent masked; retyped, it is checked again', () => {
+    const [kept] = rowsFromMembers([{ relation: '本人', name: '李娜', idNumber: maskIdNumber(id('33060219880412002')), monthlyIncome: 180000 }])
+    expect(keepsSavedIdNumber(kept)).toBe(true)
+    expect(checkHousehold([kept], '', '2026-11-22')).toMatchObject({ problems: {}, members: [{ idNumber: maskIdNumber(id('33060219880412002')) }] })
+    const touched = { ...kept, idNumber: kept.idNumber.slice(0, 17) }
+    expect(keepsSavedIdNumber(touched)).toBe(false)
+    expect(checkHousehold([touched], '', '2026-11-22').problems['household.0.idNumber']).toBe('身份证号码应为18位')
+    // A mask typed into a new row is no number either.
+    expect(checkHousehold([row({ idNumber: kept.idNumber })], '', '2026-11-22').problems['household.0.idNumber']).toBeDefined()
   })
 })

@@ -2,6 +2,7 @@ import {
   HOUSEHOLD_MAX,
   householdProblems,
   incomeTest,
+  isMaskedIdNumber,
   yuanToFen,
   fenToYuan,
   type HardshipHouseholdMember,
@@ -18,6 +19,11 @@ export interface MemberRow {
   relation: string
   name: string
   idNumber: string
+  /**
+   * The masked number the BFF showed for a saved member ("3306**********1234"), or null. While the
+   * row still holds it, it is sent back as it is and the BFF keeps the number it has.
+   */
+  keptIdNumber: string | null
   /** Monthly income in yuan, as typed. */
   income: string
 }
@@ -25,11 +31,22 @@ export interface MemberRow {
 let nextKey = 0
 export function newRow(relation = ''): MemberRow {
   nextKey += 1
-  return { key: `row-${nextKey}`, relation, name: '', idNumber: '', income: '' }
+  return { key: `row-${nextKey}`, relation, name: '', idNumber: '', keptIdNumber: null, income: '' }
 }
 
 export function rowsFromMembers(members: readonly HardshipHouseholdMember[]): MemberRow[] {
-  return members.map((m) => ({ ...newRow(m.relation), name: m.name, idNumber: m.idNumber, income: fenToYuan(m.monthlyIncome) }))
+  return members.map((m) => ({
+    ...newRow(m.relation),
+    name: m.name,
+    idNumber: m.idNumber,
+    keptIdNumber: isMaskedIdNumber(m.idNumber) ? m.idNumber : null,
+    income: fenToYuan(m.monthlyIncome)
+  }))
+}
+
+/** True while the row shows the saved member's masked number untouched. */
+export function keepsSavedIdNumber(r: MemberRow): boolean {
+  return r.keptIdNumber !== null && r.idNumber === r.keptIdNumber
 }
 
 export const canAddRow = (rows: readonly MemberRow[]) => rows.length < HOUSEHOLD_MAX
@@ -55,6 +72,10 @@ export function checkHousehold(rows: readonly MemberRow[], expensesText: string,
     return { relation: r.relation, name: r.name, idNumber: r.idNumber, monthlyIncome: fen ?? 0 }
   })
   for (const [k, v] of Object.entries(householdProblems(members, today))) problems[k] ??= v
+  // A kept masked number is the BFF's to check (it holds the number; the form only its mask).
+  rows.forEach((r, i) => {
+    if (keepsSavedIdNumber(r)) delete problems[`household.${i}.idNumber`]
+  })
   const expenses = expensesFen(expensesText)
   if (expenses === null) problems.monthlyNecessaryExpenses = '请填写金额（元），如 900 或 900.50；没有请留空'
   const ok = Object.keys(problems).length === 0

@@ -41,7 +41,7 @@ import { ChoiceList } from '../../components/choice-list'
 import { DocumentThumb } from '../../components/document-thumb'
 import { IncomeResult } from '../../components/income-result'
 import { StepBar } from '../../components/step-bar'
-import { canAddRow, checkHousehold, liveIncomeTest, newRow, rowsFromMembers, type MemberRow } from '../../household-form'
+import { canAddRow, checkHousehold, keepsSavedIdNumber, liveIncomeTest, newRow, rowsFromMembers, type MemberRow } from '../../household-form'
 import { detailUrl } from '../../urls'
 import './index.css'
 
@@ -350,7 +350,16 @@ export default function ApplyPage() {
               </View>
               <ChoiceList label={`第${i + 1}位与申请人的关系`} compact choices={RELATION_CHOICES} value={row.relation || null} onChange={(v) => setRow(i, { relation: v })} error={errors[`household.${i}.relation`]} />
               <Field label='姓名' required value={row.name} maxlength={30} onChange={(v) => setRow(i, { name: v })} error={errors[`household.${i}.name`]} />
-              <Field label='身份证号码' required type='idcard' value={row.idNumber} maxlength={18} onChange={(v) => setRow(i, { idNumber: v.trim() })} error={errors[`household.${i}.idNumber`]} />
+              <Field
+                label='身份证号码'
+                required
+                type='idcard'
+                value={row.idNumber}
+                maxlength={18}
+                onChange={(v) => setRow(i, { idNumber: v.trim() })}
+                hint={keepsSavedIdNumber(row) ? '已保存。为保护隐私只显示前后4位，不用重填；号码有误请删掉后重新填写完整号码' : undefined}
+                error={errors[`household.${i}.idNumber`]}
+              />
               <Field label='每月收入（元）' required type='digit' value={row.income} maxlength={12} placeholder='没有收入请填 0' onChange={(v) => setRow(i, { income: v })} error={errors[`household.${i}.monthlyIncome`]} />
             </View>
           ))}
