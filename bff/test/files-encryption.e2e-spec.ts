@@ -210,6 +210,8 @@ describe('photos encrypted at rest (local disk)', () => {
     try {
       await expectUnreadable(b, zhang, claimDocs[0]);
       await expectUnreadable(b, reviewer, claimDocs[0]);
+      // Someone with no right to the photo still learns nothing, not even that it is broken.
+      await b.http.get(`${API}/files/${claimDocs[0]}`).set(lina).expect(404);
       // The thumbnail is its own file and still opens.
       expect((await getFile(b, zhang, claimDocs[0], true)).status).toBe(200);
     } finally {
