@@ -72,6 +72,7 @@ export class Bff {
       AUTH_RATE_LIMIT: '1000000',
       RATE_LIMIT_ADDRESS: '100000000',
       RATE_LIMIT_BOOKING: '1000000',
+      RATE_LIMIT_UPLOAD: '1000000',
       JOBS: 'false',
       ACCESS_TOKEN_TTL_SECONDS: '3600',
     });
