@@ -76,6 +76,11 @@ describe('bad input never reaches a service as a 500', () => {
     expect(cap.body.fields).toHaveProperty('perClaimCap');
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('refuses an unknown field named %s like any other unknown field', async (name) => {
+    const res = await t.http.patch(`${API}/claims/${claimId}`).set(worker).set('Content-Type', 'application/json').send(`{"hospital":"绍兴市人民医院","${name}":{"isAdmin":true}}`).expect(400);
+    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { [name]: '不支持该字段' } });
+  });
+
   it('answers 400 to 50,000 nested arrays in a 100 KB body', async () => {
     const deep = '['.repeat(50_000) + ']'.repeat(50_000);
     const res = await t.http.patch(`${API}/claims/${claimId}`).set(worker).set('Content-Type', 'application/json').send(`{"hospital":${deep}}`);

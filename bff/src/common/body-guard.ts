@@ -15,6 +15,7 @@ const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u2
  * nest 50,000 arrays, which would overflow the stack of a recursive walker or of class-transformer):
  *  - refuses nesting deeper than MAX_BODY_DEPTH (400 MALFORMED_REQUEST);
  *  - refuses numbers past ±2^53 (they lose precision, and overflow BIGINT columns): 400 with the field;
+ *  - refuses fields named like what every object inherits (`constructor`, `__proto__`, `toString`);
  *  - strips invisible control and bidi characters from strings and trims them, so a length rule
  *    (`MinLength`) sees what is stored and a name cannot hide a right-to-left override.
  */
@@ -32,6 +33,13 @@ export function bodyGuard(req: Request, res: Response, next: NextFunction): void
     for (const key of Object.keys(holder)) {
       const value = (holder as Record<string, unknown>)[key];
       const at = path ? `${path}.${key}` : key;
+      if (!Array.isArray(holder) && key in Object.prototype) {
+        // `constructor`, `__proto__`, `toString`…: class-transformer drops them before the whitelist
+        // sees them, so an unknown field of these names would pass silently (and they are how
+        // prototype pollution starts).
+        fields[at] = '不支持该字段';
+        continue;
+      }
       if (typeof value === 'string') {
         (holder as Record<string, unknown>)[key] = value.replace(INVISIBLE, '').trim();
       } else if (typeof value === 'number') {
