@@ -126,6 +126,9 @@ describe('medical mutual-aid claim in the H5 build', () => {
     await byText(page, '审核中').waitFor({ timeout: 15_000 });
     const thumb = visible(page.locator('[aria-label="出院小结"]'));
     await visible(thumb.locator('img')).waitFor({ timeout: 30_000 });
+    // On the reviewer's phone the only source is the BFF (stored encrypted, decrypted on the way out): it decodes as an image.
+    const served = visible(thumb.locator('img'));
+    await page.waitForFunction((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0, await served.elementHandle(), { timeout: 15_000 });
     await snap(page, 'claims-08-review-claim', thumb);
     // zoom: the full-size photo in the image viewer
     await thumb.click();
