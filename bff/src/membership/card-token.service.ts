@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, LessThan } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { Clock } from '../common/clock';
 import { HmacSigner } from '../common/hmac-signer';
-import { isUniqueViolation, TransactionRunner } from '../common/transaction-runner';
+import { isUniqueViolation } from '../common/transaction-runner';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { CardTokenUseEntity } from './entities/card-token-use.entity';
 
@@ -27,7 +28,7 @@ export class CardTokenService {
   private readonly logger = new Logger('CardTokens');
   private lastPurge = 0;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly clock: Clock, private readonly tx: TransactionRunner) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly clock: Clock, @InjectDataSource() private readonly dataSource: DataSource) {
     this.signer = new HmacSigner(config.tokenSecret, 'unionhome:card-token:v1');
   }
 
@@ -67,13 +68,16 @@ export class CardTokenService {
     }
   }
 
-  /** An expired token is refused by its signature's time, so its nonce is no longer needed: one indexed DELETE a minute. */
+  /**
+   * An expired token is refused by its signature's time, so its nonce is no longer needed: one
+   * indexed DELETE a minute, on the data source's own manager, never inside the caller's
+   * transaction (on MySQL that would hold range locks of the index for the whole check-in).
+   */
   private purgeExpiredSometimes(): void {
     const now = this.clock.now();
     if (Math.abs(now.getTime() - this.lastPurge) < PURGE_EVERY_MS) return;
     this.lastPurge = now.getTime();
-    this.tx
-      .manager()
+    this.dataSource.manager
       .delete(CardTokenUseEntity, { expiresAt: LessThan(now) })
       .catch((err) => this.logger.warn({ err }, 'purging used card tokens failed'));
   }
