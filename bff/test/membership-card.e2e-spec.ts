@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LessThanOrEqual } from 'typeorm';
+import { CardTokenUseEntity } from '../src/membership/entities/card-token-use.entity';
 import { applicationBody, createInvite, idNumber, newPerson, orgId } from './support/membership-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -46,11 +48,41 @@ describe('membership card: the 60-second QR and its verification', () => {
   });
 
   it('venue staff and officers verify a fresh card; the name is masked', async () => {
-    const { body } = await t.http.get(`${API}/me/card`).set(member).expect(200);
     for (const staff of [venueStaff, officer]) {
+      const { body } = await t.http.get(`${API}/me/card`).set(member).expect(200);
       const res = await verify(staff, body.qr.token).expect(200);
       expect(res.body).toEqual({ valid: true, memberNo: 'M330602000001', nameMasked: '张*', orgName: '示范基层工会', status: 'active' });
     }
+  });
+
+  it('a card QR is good for one check: the same token again (a forwarded screenshot) is INVALID, the next refresh is fine', async () => {
+    const { body } = await t.http.get(`${API}/me/card`).set(member).expect(200);
+    expect((await verify(venueStaff, body.qr.token).expect(200)).body.valid).toBe(true);
+    for (const staff of [venueStaff, officer]) {
+      expect((await verify(staff, body.qr.token).expect(200)).body).toEqual({ valid: false, reason: 'INVALID', message: '这个二维码已经核验过一次，不能重复使用，请会员刷新会员卡后重新出示' });
+    }
+    const next = (await t.http.get(`${API}/me/card`).set(member).expect(200)).body;
+    expect((await verify(officer, next.qr.token).expect(200)).body.valid).toBe(true);
+  });
+
+  it('two scans of one QR at the same moment: exactly one is valid', async () => {
+    const { body } = await t.http.get(`${API}/me/card`).set(member).expect(200);
+    const results = await Promise.all([venueStaff, officer, venueStaff, officer].map((staff) => verify(staff, body.qr.token).expect(200)));
+    expect(results.filter((r) => r.body.valid).length).toBe(1);
+  });
+
+  it('used tokens are kept only until they expire', async () => {
+    t.clock.set('2026-11-25T02:00:00Z');
+    const { body } = await t.http.get(`${API}/me/card`).set(member).expect(200);
+    expect((await verify(venueStaff, body.qr.token).expect(200)).body.valid).toBe(true);
+    const kept = () => t.ds.manager.countBy(CardTokenUseEntity, { expiresAt: LessThanOrEqual(new Date('2026-11-25T02:01:00Z')) });
+    expect(await kept()).toBeGreaterThan(0);
+    // a check a few minutes later purges the expired ones on its way
+    t.clock.advance(5 * 60_000);
+    const later = (await t.http.get(`${API}/me/card`).set(member).expect(200)).body;
+    expect((await verify(venueStaff, later.qr.token).expect(200)).body.valid).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await kept()).toBe(0);
   });
 
   it('only venue staff and officers may verify', async () => {

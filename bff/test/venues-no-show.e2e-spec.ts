@@ -143,6 +143,75 @@ describe('venues: no-shows and suspension', () => {
     expect((await bookingRow(bd.body.id)).status).toBe('cancelled');
   });
 
+  describe('waitlist promotion only while the slot can be used (issue 12 §7)', () => {
+    const accountOf = async (auth: Auth) => (await t.http.get(`${API}/me/booking-account`).set(auth).expect(200)).body;
+
+    it('the job catching up after downtime promotes nobody into a slot that is over, and counts nothing against the waiting', async () => {
+      const [m, waiting] = await createMembers(t, 2);
+      const v = await createVenue(t, staff, { rules: { noShowGraceMinutes: 15, opensDaysAhead: 60 } });
+      const s = await createSlot(t, staff, v.id, 40, 9, { capacity: 1 });
+      const b = await book(m.auth, s.id).expect(201);
+      const w = await book(waiting.auth, s.id, { waitlist: true }).expect(201);
+
+      // the BFF was down from before the slot until three hours after its end
+      t.clock.set(at(s.endsAt, 180));
+      expect(await noShows.releaseDueNoShows()).toBeGreaterThanOrEqual(1);
+      expect(await bookingRow(b.body.id)).toMatchObject({ status: 'no_show', noShowCounted: true });
+      expect(await bookingRow(w.body.id)).toMatchObject({ status: 'waitlisted', promotedAt: null });
+      expect(await t.ds.manager.findOneByOrFail(VenueSlotEntity, { id: s.id })).toMatchObject({ booked: 0, waitlisted: 1 });
+      expect((await messagesOf(waiting.auth)).map((msg) => msg.title)).not.toContain('候补成功');
+      t.clock.set(at(s.endsAt, 240));
+      await noShows.releaseDueNoShows();
+      expect((await bookingRow(w.body.id)).status).toBe('waitlisted');
+      expect(await accountOf(waiting.auth)).toEqual({ suspendedUntil: null, reason: null });
+    });
+
+    it('on time, a no-show\'s place goes to the first in line until one grace period after the deadline, not later', async () => {
+      const [a, b, wa, wb] = await createMembers(t, 4);
+      const v = await createVenue(t, staff, { rules: { noShowGraceMinutes: 15, opensDaysAhead: 60, noShowCounts: false } });
+      const s1 = await createSlot(t, staff, v.id, 41, 9, { capacity: 1 });
+      const s2 = await createSlot(t, staff, v.id, 41, 11, { capacity: 1 });
+      await book(a.auth, s1.id).expect(201);
+      const w1 = await book(wa.auth, s1.id, { waitlist: true }).expect(201);
+      await book(b.auth, s2.id).expect(201);
+      const w2 = await book(wb.auth, s2.id, { waitlist: true }).expect(201);
+      t.clock.set(at(s1.startsAt, 29));
+      await noShows.releaseDueNoShows();
+      expect(await bookingRow(w1.body.id)).toMatchObject({ status: 'confirmed', promotedAt: at(s1.startsAt, 29) });
+      t.clock.set(at(s2.startsAt, 30));
+      await noShows.releaseDueNoShows();
+      expect((await bookingRow(w2.body.id)).status).toBe('waitlisted');
+    });
+
+    it('a place given from the waitlist less than 30 minutes before the start: missing it is recorded but not counted', async () => {
+      const [m, waiting] = await createMembers(t, 2);
+      const v = await createVenue(t, staff, { rules: { noShowGraceMinutes: 15, opensDaysAhead: 60, cancelCutoffHours: 0 } });
+      const earlier = await createSlot(t, staff, v.id, 42, 9);
+      const s = await createSlot(t, staff, v.id, 43, 9, { capacity: 1 });
+      // the waiting member already has one counted no-show: a second counted one would suspend them
+      const missed = await book(waiting.auth, earlier.id).expect(201);
+      const b = await book(m.auth, s.id).expect(201);
+      const w = await book(waiting.auth, s.id, { waitlist: true }).expect(201);
+      t.clock.set(at(earlier.startsAt, 20));
+      await noShows.releaseDueNoShows();
+      expect(await bookingRow(missed.body.id)).toMatchObject({ status: 'no_show', noShowCounted: true });
+
+      // ten minutes before the start the holder cancels: the place goes to the waiting member, who is told it will not count
+      t.clock.set(at(s.startsAt, -10));
+      await t.http.post(`${API}/bookings/${b.body.id}/cancel`).set(m.auth).expect(200);
+      expect(await bookingRow(w.body.id)).toMatchObject({ status: 'confirmed', promotedAt: at(s.startsAt, -10) });
+      const [promoted] = await messagesOf(waiting.auth);
+      expect(promoted).toMatchObject({ title: '候补成功', body: expect.stringContaining('来不了也不计入未到场次数') });
+
+      t.clock.set(at(s.startsAt, 15));
+      await noShows.releaseDueNoShows();
+      expect(await bookingRow(w.body.id)).toMatchObject({ status: 'no_show', noShowCounted: false });
+      expect(await accountOf(waiting.auth)).toEqual({ suspendedUntil: null, reason: null });
+      const [notice] = await messagesOf(waiting.auth);
+      expect(notice).toMatchObject({ title: '预约未到场', body: expect.stringContaining('不计入未到场次数') });
+    });
+  });
+
   it('works through more due bookings than one batch', async () => {
     const members = await createMembers(t, 3);
     const v = await createVenue(t, staff, { rules: { noShowCounts: false } });

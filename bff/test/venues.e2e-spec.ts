@@ -403,6 +403,23 @@ describe('venues: venues, slots, booking rules, waitlist, check-in, no-shows', (
       expect((await checkIn().expect(422)).body.code).toBe('CHECK_IN_CLOSED');
     });
 
+    it('a card QR checks in once: the same token again (forwarded to a friend) is refused; a refused check-in leaves it usable', async () => {
+      const v = await createVenue(t, staff, { name: '台球室' });
+      const s = await createSlot(t, staff, v.id, 1, 15);
+      const other = await createSlot(t, staff, (await createVenue(t, staff)).id, 1, 15);
+      const b = await book(zhang, s.id).expect(201);
+      t.clock.set(new Date(new Date(s.startsAt).getTime() - 5 * 60_000));
+      const token = cards.issue(zhangMembership.id).token;
+      const checkIn = (slotId: string) => t.http.post(`${API}/check-ins`).set(staff).send({ cardToken: token, slotId });
+      // staff picked the wrong slot first: refused, and the QR is still good
+      expect((await checkIn(other.id).expect(404)).body.code).toBe('BOOKING_NOT_FOUND');
+      expect((await checkIn(s.id).expect(201)).body).toMatchObject({ bookingId: b.body.id, alreadyCheckedIn: false });
+      expect((await checkIn(s.id).expect(422)).body).toEqual({ code: 'CARD_QR_INVALID', message: '这个会员卡二维码已经用过一次，请会员刷新会员卡后重新出示' });
+      // the same QR is used up for the staff's card check too
+      const verified = await t.http.post(`${API}/cards/verify`).set(staff).send({ token }).expect(200);
+      expect(verified.body).toMatchObject({ valid: false, reason: 'INVALID' });
+    });
+
     it('refuses an expired or forged card, a member without a booking, and non-staff', async () => {
       const v = await createVenue(t, staff);
       const s = await createSlot(t, staff, v.id, 1, 21);
@@ -425,19 +442,27 @@ describe('venues: venues, slots, booking rules, waitlist, check-in, no-shows', (
     const scan = (auth: Auth, venueCode: string) => t.http.post(`${API}/me/check-ins`).set(auth).send({ venueCode });
     const codeOf = async (venueId: string) => (await t.http.get(`${API}/venues/${venueId}/check-in-code`).set(staff).expect(200)).body;
 
-    it('staff get the code to print; the member scans it from an hour before the start; a second scan says so', async () => {
+    it('staff show the code at the door; the member scans it from an hour before the start; a second scan says so', async () => {
       const v = await createVenue(t, staff, { name: '羽毛球馆' });
       const s = await createSlot(t, staff, v.id, 1, 18);
       const b = await book(zhang, s.id).expect(201);
-      const printed = await codeOf(v.id);
-      expect(printed).toEqual({ venueId: v.id, venueName: '羽毛球馆', code: expect.any(String), qrText: expect.stringContaining('#/packages/venues/pages/scan-in/index?code='), version: 1 });
 
       t.clock.set(new Date(new Date(s.startsAt).getTime() - 90 * 60_000));
+      let printed = await codeOf(v.id);
+      expect(printed).toEqual({
+        venueId: v.id,
+        venueName: '羽毛球馆',
+        code: expect.any(String),
+        qrText: expect.stringContaining('#/packages/venues/pages/scan-in/index?code='),
+        version: 1,
+        refreshInSeconds: expect.any(Number),
+      });
       const early = await scan(zhang, printed.code).expect(422);
       expect(early.body).toEqual({ code: 'CHECK_IN_NOT_OPEN', message: '还没到签到时间，17:00起可签到', details: { opensAt: toBusinessIso(new Date(new Date(s.startsAt).getTime() - 60 * 60_000)) } });
 
       t.clock.set(new Date(new Date(s.startsAt).getTime() - 5 * 60_000));
-      // what WeChat's scanner hands over is the whole printed link
+      printed = await codeOf(v.id);
+      // what WeChat's scanner hands over is the whole link the QR carries
       const ok = await scan(zhang, printed.qrText).expect(200);
       expect(ok.body).toEqual({ bookingId: b.body.id, status: 'checked_in', venueName: '羽毛球馆', startsAt: s.startsAt, endsAt: s.endsAt, alreadyCheckedIn: false });
       expect(await t.ds.manager.findOneByOrFail(BookingEntity, { id: b.body.id })).toMatchObject({ status: 'checked_in', checkedInBy: zhangId });
@@ -453,18 +478,62 @@ describe('venues: venues, slots, booking rules, waitlist, check-in, no-shows', (
       t.clock.set(new Date(new Date(s.startsAt).getTime() - 5 * 60_000));
       const old = (await codeOf(v.id)).code;
       const forged = `${old.slice(0, -1)}${old.endsWith('A') ? 'B' : 'A'}`;
-      expect((await scan(zhang, forged).expect(422)).body).toEqual({ code: 'VENUE_CODE_INVALID', message: '这不是有效的场馆签到码，请扫描场馆门口张贴的签到码' });
+      expect((await scan(zhang, forged).expect(422)).body).toEqual({ code: 'VENUE_CODE_INVALID', message: '这不是有效的场馆签到码，请扫描场馆门口的签到码' });
       expect((await scan(zhang, 'hello').expect(422)).body.code).toBe('VENUE_CODE_INVALID');
 
       const fresh = (await t.http.post(`${API}/venues/${v.id}/check-in-code/rotate`).set(staff).expect(200)).body;
       expect(fresh.version).toBe(2);
       expect(fresh.code).not.toBe(old);
-      expect((await scan(zhang, old).expect(422)).body).toEqual({ code: 'VENUE_CODE_INVALID', message: '这张签到码已停用，请扫描场馆门口最新张贴的签到码' });
+      expect((await scan(zhang, old).expect(422)).body).toEqual({ code: 'VENUE_CODE_INVALID', message: '这个签到码已被工作人员更换，请扫描场馆门口屏幕上最新的签到码' });
       expect((await scan(zhang, fresh.code).expect(200)).body.alreadyCheckedIn).toBe(false);
 
       await t.http.get(`${API}/venues/${v.id}/check-in-code`).set(zhang).expect(403);
       const bad = await t.http.post(`${API}/me/check-ins`).set(zhang).send({ venueCode: '' }).expect(400);
       expect(bad.body.fields).toEqual({ venueCode: '请扫描场馆门口的签到码' });
+    });
+  });
+
+  describe('the venue code rotates (issue 12 §6): a photo of it stops working', () => {
+    const scan = (auth: Auth, venueCode: string) => t.http.post(`${API}/me/check-ins`).set(auth).send({ venueCode });
+    const codeOf = async (venueId: string) => (await t.http.get(`${API}/venues/${venueId}/check-in-code`).set(staff).expect(200)).body;
+    const EXPIRED = { code: 'VENUE_CODE_EXPIRED', message: '签到码已过期，请扫描场馆门口屏幕上正在显示的签到码' };
+
+    it('yesterday\'s code is refused with VENUE_CODE_EXPIRED; the code changes every 2 minutes and holds one window more', async () => {
+      const v = await createVenue(t, staff, { name: '健身房' });
+      const s = await createSlot(t, staff, v.id, 2, 9);
+      await book(zhang, s.id).expect(201);
+      const start = new Date(s.startsAt).getTime();
+
+      // yesterday at the same time, staff showed the code; a photo was taken
+      t.clock.set(new Date(start - 86_400_000 - 10 * 60_000));
+      const yesterday = await codeOf(v.id);
+      t.clock.set(new Date(start - 10 * 60_000));
+      expect((await scan(zhang, yesterday.code).expect(422)).body).toEqual(EXPIRED);
+      expect((await scan(zhang, yesterday.qrText).expect(422)).body).toEqual(EXPIRED);
+
+      // the code shown now: it says when the next one comes, and a scan just after the change still works
+      t.clock.set(new Date(Math.floor((start - 10 * 60_000) / 120_000) * 120_000 + 30_000));
+      const now = await codeOf(v.id);
+      expect(now.refreshInSeconds).toBe(90);
+      t.clock.advance(90_000);
+      const next = await codeOf(v.id);
+      expect(next.code).not.toBe(now.code);
+      expect(next.refreshInSeconds).toBe(120);
+      // the code is still accepted until the end of the window after its own…
+      t.clock.advance(119_000);
+      expect((await scan(zhang, now.code).expect(200)).body.alreadyCheckedIn).toBe(false);
+      // …and a photo of it is useless from then on
+      t.clock.advance(1_000);
+      expect((await scan(zhang, now.code).expect(422)).body).toEqual(EXPIRED);
+      expect((await scan(zhang, next.code).expect(200)).body.alreadyCheckedIn).toBe(true);
+    });
+
+    it('a print of the old never-expiring kind is refused with a clear word', async () => {
+      const v = await createVenue(t, staff);
+      const { HmacSigner } = await import('../src/common/hmac-signer');
+      const body = `${v.id}.1`;
+      const oldPrint = `${body}.${new HmacSigner(t.config.tokenSecret, 'unionhome:venue-code:v1').sign(body)}`;
+      expect((await scan(zhang, oldPrint).expect(422)).body).toEqual({ code: 'VENUE_CODE_EXPIRED', message: '张贴的签到码已停用，请扫描场馆门口屏幕上显示的签到码' });
     });
   });
 

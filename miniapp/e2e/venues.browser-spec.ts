@@ -146,11 +146,12 @@ describe('venue booking in the H5 build', () => {
 });
 
 /**
- * DESIGN §4 "the member scans the venue's code", in the H5 build: staff open the venue's 签到码 and
- * replace it once; 张伟, booked for a slot starting in half an hour, pastes the replaced code (refused)
- * and the new one (checked in) from 我的预约; then opens the printed link on a phone not logged in.
+ * DESIGN §4 "the member scans the venue's code", in the H5 build: staff open the venue's 签到码 (a
+ * screen for the door whose code rotates) and replace it once; 张伟, booked for a slot starting in
+ * half an hour, pastes the replaced code (refused) and the new one (checked in) from 我的预约; then
+ * opens the QR's link on a phone not logged in.
  */
-describe('self check-in by the venue’s printed code in the H5 build', () => {
+describe('self check-in by the venue’s code on the door screen in the H5 build', () => {
   const app = withStack();
   let member: string;
   let staff: string;
@@ -181,7 +182,7 @@ describe('self check-in by the venue’s printed code in the H5 build', () => {
     expect((await app.stack.api('POST', '/bookings', { slotId }, member)).status).toBe(201);
   });
 
-  it('venue staff open the venue’s 签到码 from 场馆与时段, and replace it only after a confirmation', async () => {
+  it('venue staff open the venue’s 签到码 from 场馆与时段 (it changes by itself), and replace it only after a confirmation', async () => {
     const { page } = app.browser;
     await loginAs(page, app.stack.baseUrl, '13800000004', '/packages/workbench/pages/index/index');
     await tapText(page, '场馆与时段');
@@ -189,22 +190,26 @@ describe('self check-in by the venue’s printed code in the H5 build', () => {
 
     const sheet = page.locator('.venue-code-page');
     await sheet.locator('[aria-label="场馆签到二维码"]').waitFor();
-    await sheet.getByText('打印后张贴在场馆门口，会员用微信扫一扫即可签到').waitFor();
-    await sheet.getByText('第1版', { exact: true }).waitFor();
+    await sheet.getByText(/停留在本页面，会员用微信扫一扫即可签到/).waitFor();
+    await sheet.getByText('每2分钟自动更换', { exact: true }).waitFor();
+    expect(await sheet.getByText('打印签到码').count()).toBe(0);
     codes.push((await sheet.locator('.vc-sheet__code-text').innerText()).trim());
-    // what the page prints is what the BFF issues: the H5 link of 扫码签到 with the code
-    const issued = await app.stack.api<{ code: string; qrText: string; version: number }>('GET', `/venues/${venue.id}/check-in-code`, undefined, staff);
-    expect(issued.body).toMatchObject({ code: codes[0], qrText: selfCheckInPageUrl(app.stack.baseUrl, codes[0]), version: 1 });
+    // what the page shows is what the BFF issues now: the H5 link of 扫码签到 with the code (the same
+    // code unless its 2-minute window just ended between the two reads)
+    const issued = await app.stack.api<{ code: string; qrText: string; version: number; refreshInSeconds: number }>('GET', `/venues/${venue.id}/check-in-code`, undefined, staff);
+    expect(issued.body).toMatchObject({ qrText: selfCheckInPageUrl(app.stack.baseUrl, issued.body.code), version: 1 });
+    if (issued.body.refreshInSeconds < 115) expect(issued.body.code).toBe(codes[0]);
     expect(Number(await sheet.locator('[aria-label="场馆签到二维码"]').getAttribute('data-modules'))).toBeGreaterThan(21);
     await snap(page, 'venues-11-check-in-code');
 
-    await sheet.getByText('换一个签到码', { exact: true }).click();
-    await page.locator('.taro-modal__text', { hasText: '旧的签到码将立即失效，需要重新打印张贴' }).waitFor();
+    await sheet.getByText('立即更换签到码', { exact: true }).click();
+    await page.locator('.taro-modal__text', { hasText: '刚才拍下或转发的签到码全部失效' }).waitFor();
     await snap(page, 'venues-12-replace-code-confirm');
     await confirmAndClose(page, '确定更换');
-    await sheet.getByText('第2版', { exact: true }).waitFor();
+    await page.waitForFunction((old) => document.querySelector('.vc-sheet__code-text')?.textContent?.trim() !== old, codes[0]);
     codes.push((await sheet.locator('.vc-sheet__code-text').innerText()).trim());
     expect(codes[1]).not.toBe(codes[0]);
+    expect(codes[1].split('.')[1]).toBe('2');
     await snap(page, 'venues-13-code-replaced');
   });
 
@@ -212,7 +217,7 @@ describe('self check-in by the venue’s printed code in the H5 build', () => {
     const { page } = app.browser;
     await switchTo(page, app.stack.baseUrl, '13800000001', '/packages/venues/pages/mine/index');
     const booking = page.locator('.my-bookings-page .uh-card', { hasText: '羽毛球馆' });
-    await booking.getByText('现在可以签到：到场后扫门口张贴的签到码').waitFor();
+    await booking.getByText('现在可以签到：到场后扫门口屏幕上的签到码').waitFor();
     await snap(page, 'venues-14-my-booking-check-in-open');
     await booking.getByText('扫码签到', { exact: true }).click();
 
@@ -222,7 +227,7 @@ describe('self check-in by the venue’s printed code in the H5 build', () => {
     await snap(page, 'venues-15-scan-in-paste');
     await field.fill(codes[0]);
     await scanIn.getByText('签到', { exact: true }).click();
-    await scanIn.getByText('这张签到码已停用，请扫描场馆门口最新张贴的签到码').waitFor();
+    await scanIn.getByText('这个签到码已被工作人员更换，请扫描场馆门口屏幕上最新的签到码').waitFor();
     expect(await scanIn.getByText('再试一次').count()).toBe(0);
     await snap(page, 'venues-16-old-code-refused');
 
@@ -239,8 +244,11 @@ describe('self check-in by the venue’s printed code in the H5 build', () => {
     expect(roster.body).toEqual([expect.objectContaining({ status: 'checked_in', nameMasked: '张*' })]);
   });
 
-  it('the printed link opened on a phone not logged in: log in, back on 扫码签到, it says 已签到过', async () => {
+  it('the QR’s link opened on a phone not logged in: log in, back on 扫码签到, it says 已签到过', async () => {
     const { page } = app.browser;
+    // the code on the screen at this moment (it rotates every two minutes)
+    const shown = await app.stack.api<{ code: string }>('GET', `/venues/${venue.id}/check-in-code`, undefined, staff);
+    codes[1] = shown.body.code;
     await page.evaluate(() => localStorage.clear());
     await openLink(page, selfCheckInPageUrl(app.stack.baseUrl, codes[1]));
     await loginBySmsHere(page, app.stack, '13800000001');

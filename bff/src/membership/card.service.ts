@@ -41,7 +41,8 @@ export class CardService {
 
   /**
    * A valid signature is not enough: the membership must still be active (a member who left has no
-   * card). A check that names a membership is a staff read of it, so it is audited.
+   * card), and the QR must not have been used before (a live QR forwarded to a friend is refused
+   * after its first scan). A check that names a membership is a staff read of it, so it is audited.
    */
   async verify(staffId: string, token: string): Promise<VerifyCardResponse> {
     const check = this.tokens.verify(token);
@@ -49,6 +50,7 @@ export class CardService {
     const m = await this.tx.manager().findOneBy(MembershipEntity, { id: check.membershipId });
     if (m) await this.audit.record(staffId, 'card.verify', 'membership', m.id);
     if (!m || m.status !== 'active') return { valid: false, reason: 'INVALID', message: CARD_CHECK_MESSAGES.ENDED };
+    if (!(await this.tokens.markUsed(this.tx.manager(), check))) return { valid: false, reason: 'INVALID', message: CARD_CHECK_MESSAGES.USED };
     const [person, org] = await Promise.all([
       this.tx.manager().findOneBy(UserEntity, { id: m.userId }),
       this.tx.manager().findOneBy(OrgEntity, { id: m.orgId }),

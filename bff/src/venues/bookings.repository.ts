@@ -173,7 +173,7 @@ export class BookingsRepository {
   }
 
   async promote(em: EntityManager, id: string, now: Date): Promise<void> {
-    await em.update(BookingEntity, { id, status: 'waitlisted' }, { status: 'confirmed', confirmedAt: now });
+    await em.update(BookingEntity, { id, status: 'waitlisted' }, { status: 'confirmed', confirmedAt: now, promotedAt: now });
   }
 
   /** Slot counters after a place was given up: to the first in line (waitlist shrinks), or back to the pool. */

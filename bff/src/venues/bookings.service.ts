@@ -16,9 +16,11 @@ import {
   MyBookingResponse,
   MyBookingScope,
   noShowAt,
+  noShowCounts,
   Paged,
   SlotResponse,
   toBusinessIso,
+  waitlistPromotionOpen,
   weekRange,
 } from '@unionhome/shared';
 import { AppException, conflict, forbidden, notFound, unprocessable } from '../common/app-exception';
@@ -200,7 +202,7 @@ export class BookingsService {
         }
         if (refusal) throw conflict('BOOKING_NOT_ACTIVE');
         await this.bookings.endBooking(em, booking.id, { status: 'cancelled', cancelledAt: now });
-        if (booking.status === 'confirmed') await this.releasePlace(em, booking.slotId, venue, now);
+        if (booking.status === 'confirmed') await this.releasePlace(em, booking.slotId, venue, now, booking);
         else await this.bookings.waitlistLeft(em, booking.slotId);
         return { status: 'cancelled' as const };
       }),
@@ -209,25 +211,31 @@ export class BookingsService {
 
   /**
    * A confirmed place was given up (cancelled, no-show): it goes to the first in line, who is told
-   * in the message centre, or back to the pool. Runs in the caller's transaction, which holds the
-   * slot row lock.
+   * in the message centre, or back to the pool. Only while the slot can still be used (shared
+   * waitlistPromotionOpen): a no-show found late, e.g. by the job catching up after downtime, must
+   * not hand a place in a slot that is over to someone who then "misses" it. Runs in the caller's
+   * transaction, which holds the slot row lock.
    */
-  async releasePlace(em: EntityManager, slotId: string, venue: VenueEntity, now: Date): Promise<void> {
-    const first = await this.bookings.firstInWaitlist(em, slotId);
+  async releasePlace(em: EntityManager, slotId: string, venue: VenueEntity, now: Date, slot: { startsAt: Date; endsAt: Date }): Promise<void> {
+    const rules = venueRules(venue);
+    const first = waitlistPromotionOpen(slot, rules, now) ? await this.bookings.firstInWaitlist(em, slotId) : null;
     if (!first) {
       await this.bookings.placeReleased(em, slotId, false);
       return;
     }
     await this.bookings.promote(em, first.id, now);
     await this.bookings.placeReleased(em, slotId, true);
-    const rules = venueRules(venue);
+    const late = !noShowCounts({ startsAt: first.startsAt, promotedAt: now }, true);
     // Promoted after the start (a no-show's place): the newcomer gets the grace period from now.
     const next = now >= first.startsAt
-      ? `请于${businessTime(noShowAt({ startsAt: first.startsAt, confirmedAt: now }, rules))}前到场签到，逾时将记为未到场。`
-      : `${cancelRuleText(rules)}，如不能参加请及时取消。`;
+      ? `请于${businessTime(noShowAt({ startsAt: first.startsAt, confirmedAt: now }, rules))}前到场签到。`
+      : late
+        ? '请准时到场签到。'
+        : `${cancelRuleText(rules)}，如不能参加请及时取消。`;
+    const counting = late ? '这次是临近开始才递补上的，来不了也不计入未到场次数。' : '';
     await this.messages.send(
       first.userId,
-      { title: '候补成功', body: `您候补的「${venue.name}」${slotLabel(first)}有了空位，已为您自动预约成功。${next}`, link: MY_BOOKINGS_LINK },
+      { title: '候补成功', body: `您候补的「${venue.name}」${slotLabel(first)}有了空位，已为您自动预约成功。${next}${counting}`, link: MY_BOOKINGS_LINK },
       em,
     );
   }
@@ -290,6 +298,7 @@ export function newBooking(slot: BookableSlot, userId: string, status: 'confirme
     endsAt: slot.endsAt,
     createdAt: now,
     confirmedAt: status === 'confirmed' ? now : null,
+    promotedAt: null,
     cancelledAt: null,
     checkedInAt: null,
     checkedInBy: null,

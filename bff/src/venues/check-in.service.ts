@@ -31,13 +31,16 @@ import { withTxRetry } from './tx-retry';
 import { VenueAccess } from './venue-access';
 import { VenuesRepository } from './venues.repository';
 
+const CARD_QR_USED_MESSAGE = '这个会员卡二维码已经用过一次，请会员刷新会员卡后重新出示';
+
 /**
  * Check-in at the door, both ways of DESIGN §4. Staff scan the member's 60-second card QR for a slot. The token proves
  * which membership is present right now (a screenshot of an old card fails); the membership must
  * still be the person's active one; then their confirmed booking of the slot becomes checked in.
- * Or the person scans the venue's printed code: their booking there whose check-in window is open
- * now becomes checked in (shared selfCheckInChoice); the code proves only which venue, so a photo
- * of it sent round is answered by staff replacing the code (rotateCode).
+ * Or the person scans the venue's code on the screen at the door: their booking there whose
+ * check-in window is open now becomes checked in (shared selfCheckInChoice). The code proves which
+ * venue and, as it changes every few minutes (VenueCodeService), that the scan was made there just
+ * now: a photo of it sent home is refused soon after. Staff can also replace it at once (rotateCode).
  */
 @Injectable()
 export class CheckInService {
@@ -73,6 +76,8 @@ export class CheckInService {
     const userId = membership.userId;
     const { booking, already } = await withTxRetry(() =>
       this.tx.run(async (em) => {
+        // In the check-in's own transaction: a refusal below rolls it back and the QR stays usable.
+        if (!(await this.cards.markUsed(em, card))) throw unprocessable('CARD_QR_INVALID', CARD_QR_USED_MESSAGE);
         const done = await this.bookings.checkIn(em, slot.id, userId, staff.id, now);
         const held = await this.bookings.findActiveOfSlot(slot.id, userId, em);
         if (done && held) return { booking: held, already: false };
@@ -99,7 +104,7 @@ export class CheckInService {
     return this.codeResponse(await this.managedVenue(staff, venueId), baseUrl);
   }
 
-  /** A new code for the door; prints of the old one stop working at once. */
+  /** A new code for the door at once; the code just shown (and any photo of it) stops working. */
   async rotateCode(staff: AuthUser, venueId: string, baseUrl: string): Promise<VenueCheckInCodeResponse> {
     await this.managedVenue(staff, venueId);
     await this.tx.run((em) => this.venues.bumpCheckInCode(em, venueId));
@@ -113,18 +118,21 @@ export class CheckInService {
   }
 
   private codeResponse(venue: VenueEntity, baseUrl: string): VenueCheckInCodeResponse {
-    const code = this.codes.issue(venue);
-    return { venueId: venue.id, venueName: venue.name, code, qrText: selfCheckInPageUrl(baseUrl, code), version: venue.checkInCodeVersion };
+    const { code, refreshInSeconds } = this.codes.issue(venue);
+    return { venueId: venue.id, venueName: venue.name, code, qrText: selfCheckInPageUrl(baseUrl, code), version: venue.checkInCodeVersion, refreshInSeconds };
   }
 
   // ----- the person scans the venue's code -----
 
   async selfCheckIn(user: AuthUser, dto: SelfCheckInDto): Promise<SelfCheckInResponse> {
     const parsed = this.codes.verify(venueCodeFromScan(dto.venueCode));
-    if (!parsed) throw unprocessable('VENUE_CODE_INVALID');
+    if (!parsed.ok && parsed.reason === 'EXPIRED') {
+      throw unprocessable('VENUE_CODE_EXPIRED', parsed.printed ? '张贴的签到码已停用，请扫描场馆门口屏幕上显示的签到码' : undefined);
+    }
+    if (!parsed.ok) throw unprocessable('VENUE_CODE_INVALID');
     const venue = await this.venues.findVenue(parsed.venueId);
     if (!venue || !venue.active) throw unprocessable('VENUE_CODE_INVALID');
-    if (venue.checkInCodeVersion !== parsed.version) throw unprocessable('VENUE_CODE_INVALID', '这张签到码已停用，请扫描场馆门口最新张贴的签到码');
+    if (venue.checkInCodeVersion !== parsed.version) throw unprocessable('VENUE_CODE_INVALID', '这个签到码已被工作人员更换，请扫描场馆门口屏幕上最新的签到码');
 
     const now = this.clock.now();
     // A check-in window opens an hour before the start, so today's and tomorrow's dates cover every candidate.

@@ -5,6 +5,7 @@ import {
   businessDateTimeLabel,
   NO_SHOW_POLICY,
   noShowCandidatesBefore,
+  noShowCounts,
   noShowDue,
   suspensionAfterNoShow,
   VENUE_RULE_RANGES,
@@ -28,9 +29,10 @@ const DAY = 86_400_000;
 
 /**
  * The no-show job: a confirmed booking not checked in by the end of its venue's grace period
- * (15 minutes by default) becomes a no-show, its place goes to the first in line (or back to the
- * pool), and two counted no-shows in 30 days suspend booking for 30 days — the member is told
- * why and until when. Runs every minute when JOBS is on; tests call releaseDueNoShows() after
+ * (15 minutes by default) becomes a no-show, its place goes to the first in line while the slot
+ * can still be used (or back to the pool), and two counted no-shows in 30 days suspend booking for
+ * 30 days — the member is told why and until when. A place given from the waitlist late (less
+ * than 30 minutes before the start, shared noShowCounts) is not counted if missed. Runs every minute when JOBS is on; tests call releaseDueNoShows() after
  * moving the Clock. Safe on several instances at once: each booking is re-read under its slot's
  * lock and only a still-confirmed one is changed.
  */
@@ -96,8 +98,9 @@ export class NoShowService implements OnApplicationBootstrap {
     await this.bookings.lockSlot(em, candidate.slotId);
     const booking = await this.bookings.lockBooking(em, candidate.id);
     if (!booking || booking.status !== 'confirmed') return false;
-    await this.bookings.endBooking(em, booking.id, { status: 'no_show', noShowAt: now, noShowCounted: venue.noShowCounts });
-    await this.bookingService.releasePlace(em, booking.slotId, venue, now);
+    const counted = noShowCounts(booking, venue.noShowCounts);
+    await this.bookings.endBooking(em, booking.id, { status: 'no_show', noShowAt: now, noShowCounted: counted });
+    await this.bookingService.releasePlace(em, booking.slotId, venue, now, booking);
     const rules = venueRules(venue);
     await this.messages.send(
       booking.userId,
@@ -105,12 +108,16 @@ export class NoShowService implements OnApplicationBootstrap {
         title: '预约未到场',
         body:
           `您预约的「${venue.name}」${slotLabel(booking)}在开始后${rules.noShowGraceMinutes}分钟内未签到，已记为未到场，名额已释放给其他职工。` +
-          (venue.noShowCounts ? `${NO_SHOW_POLICY.windowDays}天内未到场${NO_SHOW_POLICY.limit}次将暂停预约${NO_SHOW_POLICY.suspensionDays}天。` : ''),
+          (counted
+            ? `${NO_SHOW_POLICY.windowDays}天内未到场${NO_SHOW_POLICY.limit}次将暂停预约${NO_SHOW_POLICY.suspensionDays}天。`
+            : venue.noShowCounts
+              ? '这次是临近开始才从候补递补上的，不计入未到场次数。'
+              : ''),
         link: MY_BOOKINGS_LINK,
       },
       em,
     );
-    if (venue.noShowCounts) await this.suspendIfDue(em, booking.userId, now);
+    if (counted) await this.suspendIfDue(em, booking.userId, now);
     return true;
   }
 

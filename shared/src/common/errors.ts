@@ -94,7 +94,8 @@ export const ERROR_MESSAGES = {
   CHECK_IN_CLOSED: '该时段已结束，不能签到',
   CARD_QR_INVALID: '会员卡二维码无效，请会员重新出示',
   CARD_QR_EXPIRED: '会员卡二维码已过期，请会员刷新后重新出示',
-  VENUE_CODE_INVALID: '这不是有效的场馆签到码，请扫描场馆门口张贴的签到码',
+  VENUE_CODE_INVALID: '这不是有效的场馆签到码，请扫描场馆门口的签到码',
+  VENUE_CODE_EXPIRED: '签到码已过期，请扫描场馆门口屏幕上正在显示的签到码',
   // hardship
   REGION_NOT_FOUND: '没有找到该地区',
   OPEN_APPLICATION_EXISTS: '您已有一份正在办理的困难帮扶申请',

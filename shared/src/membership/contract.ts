@@ -170,6 +170,7 @@ export const CARD_CHECK_MESSAGES = {
   EXPIRED: '二维码已过期，请会员刷新会员卡后重新出示',
   INVALID: '不是有效的会员卡二维码',
   ENDED: '该会员卡已失效（会员已退会或已转会）',
+  USED: '这个二维码已经核验过一次，不能重复使用，请会员刷新会员卡后重新出示',
 } as const;
 
 export const MEMBERSHIP_STATUS_LABELS: Record<string, string> = { active: '正常', left: '已退会' };

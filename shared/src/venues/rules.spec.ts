@@ -15,12 +15,15 @@ import {
   venueCodeFromScan,
   isoWeekday,
   noShowAt,
+  noShowCounts,
   noShowDue,
   recurringProblems,
   recurringSlotTimes,
   slotBadge,
   slotStatus,
   suspensionAfterNoShow,
+  waitlistPromotionDeadline,
+  waitlistPromotionOpen,
   weekRange,
 } from './rules';
 import { DEFAULT_VENUE_RULES, VenueRules } from './types';
@@ -263,5 +266,46 @@ describe('venue code from a scan', () => {
     expect(venueCodeFromScan(selfCheckInPageUrl('https://uh.example.cn/', code))).toBe(code);
     expect(venueCodeFromScan(`/${selfCheckInPagePath(code)}`)).toBe(code);
     expect(selfCheckInPageUrl('https://uh.example.cn/', code)).toBe(`https://uh.example.cn/#/packages/venues/pages/scan-in/index?code=${code}`);
+  });
+});
+
+describe('waitlist promotion and late promotions (issue 12 §7)', () => {
+  const min = (m: number) => new Date(yoga.getTime() + m * 60_000);
+  const hourSlot = { startsAt: yoga, endsAt: min(60) };
+
+  it.each([
+    // [slot length, grace, now relative to the start (minutes), promotion open?]
+    [60, 15, -120, true], // a cancellation well ahead
+    [60, 15, -1, true],
+    [60, 15, 15, true], // the on-time no-show job at the deadline: the newcomer gets 15 minutes
+    [60, 15, 29.99, true],
+    [60, 15, 30, false], // one grace period after the no-show deadline
+    [60, 15, 180, false], // the job catching up after downtime: the slot is long over
+    [20, 15, 5, false], // a short slot: the newcomer could not check in before the end
+    [20, 15, 4.99, true],
+  ])('a %i-minute slot, grace %i: at start %d min promotion open = %s', (length, grace, now, open) => {
+    const slot = { startsAt: yoga, endsAt: min(length as number) };
+    expect(waitlistPromotionOpen(slot, { noShowGraceMinutes: grace as number }, min(now as number))).toBe(open);
+  });
+
+  it('the deadline is the earlier of start + 2 × grace and end − grace', () => {
+    expect(waitlistPromotionDeadline(hourSlot, { noShowGraceMinutes: 15 })).toEqual(min(30));
+    expect(waitlistPromotionDeadline({ startsAt: yoga, endsAt: min(20) }, { noShowGraceMinutes: 15 })).toEqual(min(5));
+    expect(waitlistPromotionDeadline(hourSlot, { noShowGraceMinutes: 0 })).toEqual(yoga);
+  });
+
+  it.each([
+    // [promoted at, relative to the start (minutes) or null for a direct booking, venue counts no-shows, counted?]
+    [null, true, true],
+    [null, false, false],
+    [-24 * 60, true, true],
+    [-30, true, true], // exactly LATE_PROMOTION_MINUTES before: counted
+    [-29, true, false],
+    [-1, true, false],
+    [15, true, false], // a no-show's place given after the start
+    [-120, false, false],
+  ])('promoted at start %s min, venue counts %s: the no-show counts = %s', (promoted, venueCounts, counted) => {
+    const promotedAt = promoted === null ? null : min(promoted as number);
+    expect(noShowCounts({ startsAt: yoga, promotedAt }, venueCounts as boolean)).toBe(counted);
   });
 });

@@ -203,6 +203,39 @@ export function noShowAt(booking: { startsAt: Date; confirmedAt: Date | null }, 
   return new Date(from + rules.noShowGraceMinutes * MINUTE);
 }
 
+/**
+ * A place given from the waitlist later than this many minutes before the start leaves the
+ * newcomer too little time to plan the trip: if they do not come, the no-show is recorded (the
+ * place is released) but not counted toward a suspension.
+ */
+export const LATE_PROMOTION_MINUTES = 30;
+
+/**
+ * Until when a released place goes to the first in line (after that it goes back to the pool and
+ * the waitlist stays as it is): while the slot can still be used — the newcomer, who gets the grace
+ * period from the promotion, must be able to check in before the end — and no later than one
+ * grace period after the no-show deadline, which the no-show job (every minute) meets when it is on
+ * time. A job catching up after downtime finds later slots past this and promotes nobody into them.
+ */
+export function waitlistPromotionDeadline(slot: { startsAt: Date; endsAt: Date }, rules: Pick<VenueRules, 'noShowGraceMinutes'>): Date {
+  const grace = rules.noShowGraceMinutes * MINUTE;
+  return new Date(Math.min(slot.startsAt.getTime() + 2 * grace, slot.endsAt.getTime() - grace));
+}
+
+export function waitlistPromotionOpen(slot: { startsAt: Date; endsAt: Date }, rules: Pick<VenueRules, 'noShowGraceMinutes'>, now: Date): boolean {
+  return now.getTime() < waitlistPromotionDeadline(slot, rules).getTime();
+}
+
+/**
+ * Whether a no-show counts toward a suspension: only at venues that count them, and never against
+ * someone whose place came from the waitlist less than LATE_PROMOTION_MINUTES before the start
+ * (or after it) — they never had a fair chance to come.
+ */
+export function noShowCounts(booking: { startsAt: Date; promotedAt: Date | null }, venueCounts: boolean): boolean {
+  if (!venueCounts) return false;
+  return booking.promotedAt === null || booking.promotedAt.getTime() <= booking.startsAt.getTime() - LATE_PROMOTION_MINUTES * MINUTE;
+}
+
 /** The instant before which a no-show of any venue cannot be due (the shortest grace allowed). */
 export function noShowCandidatesBefore(now: Date, shortestGraceMinutes: number): Date {
   return new Date(now.getTime() - shortestGraceMinutes * MINUTE);

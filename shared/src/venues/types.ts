@@ -217,7 +217,18 @@ export interface CheckInResponse {
   alreadyCheckedIn: boolean;
 }
 
-/** A venue's printed check-in code (DESIGN §4: "the member scans the venue's code"). */
+/**
+ * How long a venue's check-in code is shown before the next one (VENUE_CODE_WINDOW_SECONDS); a
+ * code is accepted during its own window and the next one, so a scan at the change still works
+ * and a photo of the code is useless a few minutes later.
+ */
+export const VENUE_CODE_WINDOW_SECONDS = 120;
+
+/**
+ * A venue's check-in code as the staff's 签到码 page shows it at the door (DESIGN §4: "the member
+ * scans the venue's code"). It rotates: a new code every VENUE_CODE_WINDOW_SECONDS, so it is shown
+ * on a screen, not printed (a photo sent home stops working within minutes).
+ */
 export interface VenueCheckInCodeResponse {
   venueId: string;
   venueName: string;
@@ -225,8 +236,10 @@ export interface VenueCheckInCodeResponse {
   qrText: string;
   /** The code alone, for typing or pasting in the H5 app. */
   code: string;
-  /** Goes up by one each time staff replace the code; printed codes of older versions stop working. */
+  /** Goes up by one each time staff replace the code at once; codes of older versions stop working. */
   version: number;
+  /** Seconds until the next code (the page fetches it then): by the BFF's clock, whatever the screen's clock says. */
+  refreshInSeconds: number;
 }
 
 export interface SelfCheckInRequest {

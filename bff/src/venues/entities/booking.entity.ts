@@ -58,6 +58,10 @@ export class BookingEntity {
   @InstantColumn({ nullable: true })
   confirmedAt: Date | null;
 
+  /** When a waitlist place became a confirmed one: a late promotion's no-show is not counted (shared noShowCounts). */
+  @InstantColumn({ nullable: true })
+  promotedAt: Date | null;
+
   @InstantColumn({ nullable: true })
   cancelledAt: Date | null;
 

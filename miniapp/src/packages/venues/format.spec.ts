@@ -44,8 +44,8 @@ describe('venue formatting', () => {
       '因30天内2次预约未到场，预约功能暂停至12月20日 21:15'
     )
     expect(bookingErrorText(new ApiError(422, { code: 'CHECK_IN_NOT_OPEN', message: '还没到签到时间，18:00起可签到' }))).toBe('还没到签到时间，18:00起可签到')
-    expect(bookingErrorText(new ApiError(422, { code: 'VENUE_CODE_INVALID', message: '这张签到码已停用，请扫描场馆门口最新张贴的签到码' }))).toBe(
-      '这张签到码已停用，请扫描场馆门口最新张贴的签到码'
+    expect(bookingErrorText(new ApiError(422, { code: 'VENUE_CODE_EXPIRED', message: '签到码已过期，请扫描场馆门口屏幕上正在显示的签到码' }))).toBe(
+      '签到码已过期，请扫描场馆门口屏幕上正在显示的签到码'
     )
     expect(bookingErrorText(new ApiError(409, { code: 'SLOT_FULL', message: 'full' }))).toBe('该时段已约满')
     expect(bookingErrorText(ApiError.network())).toBe('网络不太好，请稍后重试')

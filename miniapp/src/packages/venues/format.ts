@@ -85,7 +85,8 @@ const DETAILED = [
   'BOOKING_NOT_FOUND',
   'CARD_QR_INVALID',
   'CHECK_IN_NOT_OPEN',
-  'VENUE_CODE_INVALID'
+  'VENUE_CODE_INVALID',
+  'VENUE_CODE_EXPIRED'
 ]
 
 export function bookingErrorText(err: unknown): string {

@@ -517,7 +517,8 @@ describe('扫码签到 (member)', () => {
   })
 
   it.each([
-    [refusal(422, 'VENUE_CODE_INVALID', '这张签到码已停用，请扫描场馆门口最新张贴的签到码'), '这张签到码已停用，请扫描场馆门口最新张贴的签到码', false],
+    [refusal(422, 'VENUE_CODE_INVALID', '这个签到码已被工作人员更换，请扫描场馆门口屏幕上最新的签到码'), '这个签到码已被工作人员更换，请扫描场馆门口屏幕上最新的签到码', false],
+    [refusal(422, 'VENUE_CODE_EXPIRED', '签到码已过期，请扫描场馆门口屏幕上正在显示的签到码'), '签到码已过期，请扫描场馆门口屏幕上正在显示的签到码', false],
     [refusal(404, 'BOOKING_NOT_FOUND', '您现在在「瑜伽课」没有可签到的预约'), '您现在在「瑜伽课」没有可签到的预约', true],
     [refusal(400, 'VALIDATION_FAILED', '请求参数不正确'), '请扫描场馆门口的签到码', false]
   ])('shows why it failed in plain words (%#), offering a retry only where it can help', async (answer, text, retry) => {
@@ -581,10 +582,11 @@ describe('扫码签到 (member)', () => {
 
 describe('签到码 (staff)', () => {
   beforeEach(() => loginAs(STAFF))
+  afterEach(() => jest.useRealTimers())
 
-  const sheet = (version: number): VenueCheckInCodeResponse => {
-    const code = `v-yoga.${version}.Sig${version}xxxxxxxxxxxxxxxxxx`
-    return { venueId: YOGA.id, venueName: '瑜伽课', code, qrText: `http://127.0.0.1:3000/#/packages/venues/pages/scan-in/index?code=${code}`, version }
+  const sheet = (n: number, version = 1, refreshInSeconds = 120): VenueCheckInCodeResponse => {
+    const code = `v-yoga.${version}.w${n}.Sig${n}xxxxxxxxxxxxxxxxxx`
+    return { venueId: YOGA.id, venueName: '瑜伽课', code, qrText: `http://127.0.0.1:3000/#/packages/venues/pages/scan-in/index?code=${code}`, version, refreshInSeconds }
   }
 
   it('the venue list leads to each venue’s code', async () => {
@@ -594,31 +596,67 @@ describe('签到码 (staff)', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/venues/pages/venue-code/index?venueId=v-yoga' })
   })
 
-  it('draws the QR of the link with the venue, the hint and the version; replaces it only after a confirmation', async () => {
-    let version = 1
-    const calls = serve({
-      'GET /venues/v-yoga/check-in-code': () => sheet(version),
-      'POST /venues/v-yoga/check-in-code/rotate': () => sheet(++version)
-    })
+  it('a screen for the door: the QR of the link, the venue, and that it changes by itself; nothing to print', async () => {
+    serve({ 'GET /venues/v-yoga/check-in-code': () => sheet(1) })
     setCurrentPage('/packages/venues/pages/venue-code/index', { venueId: YOGA.id })
     render(<VenueCodePage />)
 
     const qr = await screen.findByRole('img', { name: '场馆签到二维码' })
     expect(Number(qr.getAttribute('data-modules'))).toBeGreaterThan(21)
-    const firstDrawing = qr.innerHTML
-    for (const text of ['瑜伽课', '打印后张贴在场馆门口，会员用微信扫一扫即可签到', '第1版', sheet(1).code]) expect(screen.getByText(text)).toBeTruthy()
+    for (const text of ['瑜伽课', '每2分钟自动更换', sheet(1).code]) expect(screen.getByText(text)).toBeTruthy()
+    expect(screen.getByText(/停留在本页面/)).toBeTruthy()
+    expect(screen.queryByText('打印签到码')).toBeNull()
+  })
+
+  it('fetches the next code when the BFF says the shown one is replaced, and keeps trying when the network fails', async () => {
+    jest.useFakeTimers()
+    let n = 0
+    let fail = false
+    const calls = serve({
+      'GET /venues/v-yoga/check-in-code': () => (fail ? { statusCode: 503, data: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用' } } : sheet(++n, 1, 30))
+    })
+    setCurrentPage('/packages/venues/pages/venue-code/index', { venueId: YOGA.id })
+    render(<VenueCodePage />)
+    expect(await screen.findByText(sheet(1).code)).toBeTruthy()
+    const drawing = screen.getByRole('img', { name: '场馆签到二维码' }).innerHTML
+
+    await act(async () => { jest.advanceTimersByTime(29_000) })
+    expect(screen.getByText(sheet(1).code)).toBeTruthy()
+    await act(async () => { jest.advanceTimersByTime(1_000) })
+    expect(await screen.findByText(sheet(2).code)).toBeTruthy()
+    expect(screen.getByRole('img', { name: '场馆签到二维码' }).innerHTML).not.toBe(drawing)
+
+    // the next fetch fails: the code shown stays (it is accepted a while longer), the staff are told, and it retries
+    fail = true
+    await act(async () => { jest.advanceTimersByTime(30_000) })
+    expect(await screen.findByText(/签到码没能更新/)).toBeTruthy()
+    expect(screen.getByText(sheet(2).code)).toBeTruthy()
+    fail = false
+    await act(async () => { jest.advanceTimersByTime(10_000) })
+    expect(await screen.findByText(sheet(3).code)).toBeTruthy()
+    expect(screen.queryByText(/签到码没能更新/)).toBeNull()
+    expect(calls.filter((c) => c.method === 'GET').length).toBe(4)
+  })
+
+  it('replaces the code at once only after a confirmation', async () => {
+    let version = 1
+    const calls = serve({
+      'GET /venues/v-yoga/check-in-code': () => sheet(1, version),
+      'POST /venues/v-yoga/check-in-code/rotate': () => sheet(2, ++version)
+    })
+    setCurrentPage('/packages/venues/pages/venue-code/index', { venueId: YOGA.id })
+    render(<VenueCodePage />)
+    await screen.findByText(sheet(1).code)
 
     showModalMock.mockResolvedValueOnce({ confirm: false, cancel: true })
-    fireEvent.click(screen.getByText('换一个签到码'))
+    fireEvent.click(screen.getByText('立即更换签到码'))
     await waitFor(() => expect(showModalMock).toHaveBeenCalledTimes(1))
-    expect(showModalMock.mock.calls[0][0]).toMatchObject({ title: '换一个签到码', content: expect.stringContaining('旧的签到码将立即失效，需要重新打印张贴') })
+    expect(showModalMock.mock.calls[0][0]).toMatchObject({ title: '立即更换签到码', content: expect.stringContaining('刚才拍下或转发的签到码全部失效') })
     await act(async () => undefined)
     expect(calls.some((c) => c.method === 'POST')).toBe(false)
 
-    fireEvent.click(screen.getByText('换一个签到码'))
-    expect(await screen.findByText('第2版')).toBeTruthy()
-    expect(screen.getByText(sheet(2).code)).toBeTruthy()
-    expect(screen.getByRole('img', { name: '场馆签到二维码' }).innerHTML).not.toBe(firstDrawing)
+    fireEvent.click(screen.getByText('立即更换签到码'))
+    expect(await screen.findByText(sheet(2, 2).code)).toBeTruthy()
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.url)).toEqual(['/api/v1/venues/v-yoga/check-in-code/rotate'])
   })
 

@@ -152,7 +152,7 @@ function CheckInLine({ booking: b }: { booking: MyBookingResponse }) {
   }
   return (
     <View className='vn-actions'>
-      <Text className='vn-line'>现在可以签到：到场后扫门口张贴的签到码</Text>
+      <Text className='vn-line'>现在可以签到：到场后扫门口屏幕上的签到码</Text>
       <ActionButton onClick={() => Taro.navigateTo({ url: SCAN_IN_NOW })}>扫码签到</ActionButton>
     </View>
   )

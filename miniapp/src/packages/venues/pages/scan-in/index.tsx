@@ -22,12 +22,12 @@ type State =
   | { kind: 'done'; result: SelfCheckInResponse }
   | { kind: 'failed'; code: string; error: unknown }
 
-/** Trying the same code again cannot help: it is not a venue code at all, or one that has been replaced. */
-const NOT_RETRYABLE = ['VENUE_CODE_INVALID', 'VALIDATION_FAILED']
+/** Trying the same code again cannot help: it is not a venue code at all, one that has been replaced, or one that has expired (scan the screen again). */
+const NOT_RETRYABLE = ['VENUE_CODE_INVALID', 'VENUE_CODE_EXPIRED', 'VALIDATION_FAILED']
 
 /**
- * 扫码签到: the member checks themselves in by the code printed at the venue's door. Opened with
- * `code=` (the printed link, in a browser or WeChat) it checks in at once. Without one, WeChat
+ * 扫码签到: the member checks themselves in by the code shown on the screen at the venue's door. Opened with
+ * `code=` (the QR's link, in a browser or WeChat) it checks in at once. Without one, WeChat
  * offers its scanner and a browser, which cannot scan, a field to paste the code into.
  * Repeating is safe: the BFF answers a second scan with `alreadyCheckedIn`.
  */
@@ -67,7 +67,7 @@ export default function ScanInPage() {
   useLoad((params: Record<string, string | undefined>) => {
     // Not logged in: useRequireLogin is on its way to the login page, which comes back here with the code.
     if (!getSession()) return
-    // `q` is the whole link when WeChat's own scanner opens the mini-program by the printed QR.
+    // `q` is the whole link when WeChat's own scanner opens the mini-program by the QR at the door.
     const code = venueCodeFromScan(decodeParam(params?.code)) || venueCodeFromScan(decodeParam(params?.q))
     if (code) checkIn(code)
     else if (IS_WEAPP && params?.scan === '1') scan()
@@ -155,7 +155,7 @@ export default function ScanInPage() {
       <View className='uh-card'>
         <Text className='uh-title'>扫码签到</Text>
         <Text className='uh-muted vn-line'>
-          到了场馆，扫一扫门口张贴的签到码，就为您这次的预约签到。开始前{CHECK_IN_OPENS_MINUTES_BEFORE / 60}小时起可以签到。
+          到了场馆，扫一扫门口屏幕上的签到码，就为您这次的预约签到。开始前{CHECK_IN_OPENS_MINUTES_BEFORE / 60}小时起可以签到。
         </Text>
         {IS_WEAPP ? (
           <View className='vn-actions'>
@@ -179,7 +179,7 @@ export default function ScanInPage() {
             value={typed}
             error={typedError}
             placeholder='粘贴或输入签到码'
-            hint='签到码印在门口二维码的下方，也可以粘贴签到链接'
+            hint='签到码显示在门口二维码的下方，也可以粘贴签到链接'
             maxlength={300}
             onChange={(v) => {
               setTyped(v)
