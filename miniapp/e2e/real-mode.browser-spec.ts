@@ -62,12 +62,18 @@ describe('a real service from an empty database (real mode)', () => {
 
     await page.goto(`${app.stack.baseUrl}/#/packages/admin/pages/staff/index`);
     await tap(page, '＋ 授予权限');
-    await textbox(page, '手机号码').fill('13700000002');
-    await textbox(page, '姓名').fill('赵磊');
-    await visible(page.getByRole('radio', { name: '基层工会干部' })).click();
-    await textbox(page, '所在的工会组织').fill('快递');
-    await visible(page.getByRole('radio', { name: '绍兴某快递有限公司工会' })).click();
-    await visible(page.locator('taro-button-core').filter({ hasText: /^\s*授予权限\s*$/ })).click();
+    // The grant page, once it has slid in (the list stays in the DOM beside it).
+    await page.waitForFunction(() => location.hash.includes('staff-grant'));
+    const form = page.locator('.staff-grant-page:visible');
+    await form.getByRole('radio', { name: '基层工会干部' }).waitFor();
+    await page.waitForTimeout(600);
+    const input = (label: string) => form.getByRole('textbox', { name: new RegExp(`^${label}\\s*\\*?$`) });
+    await input('手机号码').fill('13700000002');
+    await input('姓名').fill('赵磊');
+    await form.getByRole('radio', { name: '基层工会干部' }).click();
+    await input('所在的工会组织').fill('快递');
+    await form.getByRole('radio', { name: '绍兴某快递有限公司工会' }).click();
+    await form.locator('taro-button-core').filter({ hasText: /^\s*授予权限\s*$/ }).click();
     await visible(page.getByText('137****0002 · 绍兴某快递有限公司工会', { exact: true })).waitFor();
     await snap(page, 'real-02-officer-granted');
   });
