@@ -43,6 +43,9 @@ describe('membership and enrolment: self-dealing and the ID-number oracle', () =
     it('is refused to them (403 OWN_APPLICATION, approve and reject); another officer decides it', async () => {
       const own = await newPerson(t, { name: '王干部', role: { role: 'officer', orgId: grassroots } });
       const created = await apply(own.auth, applicationBody(invite, { name: '王干部', idNumber: idNumber('19850101', 501) })).expect(201);
+      // Their own line in the queue carries no ID-number check: an officer cannot probe a number by applying with it.
+      const queue = await t.http.get(`${API}/orgs/${grassroots}/membership-applications?status=pending&limit=100`).set(own.auth).expect(200);
+      expect(queue.body.data.find((a: { id: string }) => a.id === created.body.id).idNumberCheck).toBeUndefined();
       const approve = await t.http.post(`${API}/membership-applications/${created.body.id}/approve`).set(own.auth).expect(403);
       expect(approve.body).toEqual({ code: 'OWN_APPLICATION', message: '不能审批自己的入会申请，请由本工会的其他干部审批' });
       expect((await t.http.post(`${API}/membership-applications/${created.body.id}/reject`).set(own.auth).send({ reason: '测试' }).expect(403)).body.code).toBe('OWN_APPLICATION');

@@ -221,7 +221,7 @@ export class ApplicationsService {
   async listForOrg(user: AuthUser, orgId: string, status: ApplicationStatus | undefined, p: Page): Promise<Paged<ApplicationResponse>> {
     const { ids } = await this.scope.orgIds(user, orgId);
     const [rows, total] = await this.applications.listForOrgs(ids, status, p);
-    return paged(await this.present(rows, { forStaff: true }), total, p);
+    return paged(await this.present(rows, { staffId: user.id }), total, p);
   }
 
   async listMine(user: AuthUser, p: Page): Promise<Paged<ApplicationResponse>> {
@@ -236,7 +236,7 @@ export class ApplicationsService {
     if (application.userId !== user.id) {
       if (!(await this.scope.orgIdCovered(user, application.orgId))) throw notFound();
       await this.audit.record(user.id, 'application.read', 'membership_application', application.id);
-      return (await this.present([application], { forStaff: true }))[0];
+      return (await this.present([application], { staffId: user.id }))[0];
     }
     return (await this.present([application]))[0];
   }
@@ -314,14 +314,15 @@ export class ApplicationsService {
     return memberNo;
   }
 
-  private async present(rows: MembershipApplicationEntity[], opts: { forStaff?: boolean } = {}): Promise<ApplicationResponse[]> {
+  /** `staffId`: read by staff, who see the ID-number check — except on their own application (an officer's way to probe a number). */
+  private async present(rows: MembershipApplicationEntity[], opts: { staffId?: string } = {}): Promise<ApplicationResponse[]> {
     const orgIds = [...new Set(rows.flatMap((a) => (a.fromOrgId ? [a.orgId, a.fromOrgId] : [a.orgId])))];
     const orgs = orgIds.length ? await this.tx.manager().findBy(OrgEntity, { id: In(orgIds) }) : [];
     const name = (id: string | null) => (id ? (orgs.find((o) => o.id === id)?.name ?? '') : null);
     const out: ApplicationResponse[] = [];
     for (const a of rows) {
       const response = toApplicationResponse(a, { orgName: name(a.orgId) ?? '', fromOrgName: name(a.fromOrgId), idNumber: a.idNumberCipher ? this.cipher.decrypt(a.idNumberCipher) : null });
-      if (opts.forStaff && a.status === 'pending' && a.idNumberIndex) response.idNumberCheck = await this.idNumberCheck(a, a.idNumberIndex);
+      if (opts.staffId && opts.staffId !== a.userId && a.status === 'pending' && a.idNumberIndex) response.idNumberCheck = await this.idNumberCheck(a, a.idNumberIndex);
       out.push(response);
     }
     return out;
