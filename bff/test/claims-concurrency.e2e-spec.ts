@@ -19,11 +19,11 @@ describe(`claims under concurrency (${onMysql ? 'MariaDB' : 'SQLite'})`, () => {
   let today: string;
   let phoneSeq = 0;
 
-  /** A member of 示范基层工会 enrolled in the demo plan from the start of its year. */
+  /** A member of 示范基层工会 enrolled in the demo plan from the start of its year (a start in the past: the admin's to give). */
   async function enrolledMember(name: string): Promise<{ id: string; auth: Auth }> {
     const phone = `1397777${String(++phoneSeq).padStart(4, '0')}`;
     const id = await addMember(t, phone, name);
-    await t.http.post(`${API}/mutual-aid/plans/${plan.id}/enrolments`).set(officer).send({ userIds: [id], coverageStart: plan.periodStart }).expect(201);
+    await t.http.post(`${API}/mutual-aid/plans/${plan.id}/enrolments`).set(reviewers[1]).send({ userIds: [id], coverageStart: plan.periodStart }).expect(201);
     return { id, auth: (await t.login(phone)).auth };
   }
 

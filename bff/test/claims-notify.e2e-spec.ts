@@ -147,8 +147,8 @@ describe('claim notices through WeChat subscribe messages (local stub of the WeC
   it('sends nothing through WeChat for someone who never used the mini-program (no openid)', async () => {
     const plan = await demoPlan(t, worker);
     const id = await addMember(t, '13955550001', '郑五');
-    const officer = (await t.login('13800000002')).auth;
-    await t.http.post(`${API}/mutual-aid/plans/${plan.id}/enrolments`).set(officer).send({ userIds: [id], coverageStart: plan.periodStart }).expect(201);
+    const admin = (await t.login('13800000006')).auth; // a start in the past is the admin's to give
+    await t.http.post(`${API}/mutual-aid/plans/${plan.id}/enrolments`).set(admin).send({ userIds: [id], coverageStart: plan.periodStart }).expect(201);
     const zheng = (await t.login('13955550001')).auth;
     await t.http.post(`${API}/me/notification-subscriptions`).set(zheng).send({ topic: 'claim_status', accepted: true }).expect(200);
     const before = sent.length;

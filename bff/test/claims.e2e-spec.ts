@@ -293,8 +293,8 @@ describe('mutual-aid claims: the three steps, every refusal, review and payment'
       const used = invoice(1_000_000, '33060199');
       await submittedClaim(t, worker, plan.id, today, { invoices: [used] });
       const other = await addMember(t, '13922220001', '吴四');
-      const officer = (await t.login('13800000002')).auth;
-      await post(`/mutual-aid/plans/${plan.id}/enrolments`, { userIds: [other], coverageStart: plan.periodStart }, officer).expect(201);
+      const admin = (await t.login('13800000006')).auth; // a start in the past is the admin's to give
+      await post(`/mutual-aid/plans/${plan.id}/enrolments`, { userIds: [other], coverageStart: plan.periodStart }, admin).expect(201);
       const wu = (await t.login('13922220001')).auth;
       // step 1 says so at once…
       const early = await post('/claims', claimBody(plan.id, today, { invoices: [{ ...used, code: ` ${used.code.toLowerCase()}` }] }), wu).expect(409);

@@ -6,7 +6,7 @@ import { createMembers, createSlot, createVenue, tally } from './support/venues-
 
 const API = '/api/v1';
 /** An empty value is the default: these tests run the limits as shipped. */
-const DEFAULT_LIMITS = { AUTH_RATE_LIMIT: '', RATE_LIMIT_ADDRESS: '', RATE_LIMIT_BOOKING: '', RATE_LIMIT_UPLOAD: '' };
+const DEFAULT_LIMITS = { AUTH_RATE_LIMIT: '', RATE_LIMIT_ADDRESS: '', RATE_LIMIT_BOOKING: '', RATE_LIMIT_UPLOAD: '', RATE_LIMIT_APPLICATION: '' };
 const REDIS = process.env.TEST_REDIS_URL;
 
 describe('limits protect what they protect, and let crowds in (default settings)', () => {

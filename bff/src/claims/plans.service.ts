@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import {
   addDays,
   checkPayoutRule,
@@ -7,12 +7,13 @@ import {
   EnrolmentCandidate,
   EnrolRequest,
   EnrolResponse,
+  errorMessage,
   maskPhone,
   Paged,
   PlanResponse,
   UpdatePlanRequest,
 } from '@unionhome/shared';
-import { conflict, invalid, notFound } from '../common/app-exception';
+import { AppException, conflict, forbidden, invalid, notFound } from '../common/app-exception';
 import { AuditService } from '../common/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -134,9 +135,18 @@ export class PlansService {
     if (coverageStart < plan.periodStart || coverageStart > plan.periodEnd) {
       throw invalid({ coverageStart: `保障开始日期应在${plan.periodStart}至${plan.periodEnd}之间` });
     }
-    const waitingEndsOn = dto.waiveWaitingPeriod ? coverageStart : addDays(coverageStart, plan.waitingPeriodDays);
+    const backdated = coverageStart < today;
+    const isAdmin = user.roles.includes('admin');
+    // A start before today covers treatment that already happened: only an admin may, and it is audited.
+    if (backdated && !isAdmin) {
+      throw new AppException('COVERAGE_BACKDATED', HttpStatus.FORBIDDEN, { fields: { coverageStart: errorMessage('COVERAGE_BACKDATED') } });
+    }
+    const waived = dto.waiveWaitingPeriod === true;
+    const waitingEndsOn = waived ? coverageStart : addDays(coverageStart, plan.waitingPeriodDays);
     const orgIds = await this.scope(user, undefined);
     const userIds = [...new Set(dto.userIds.map((u) => u.toLowerCase()))];
+    // Nobody grants themselves better terms than anyone enrolled the ordinary way.
+    if ((waived || backdated) && userIds.includes(user.id.toLowerCase())) throw forbidden('OWN_ENROLMENT');
     const memberships = await this.repo.activeMembershipsOf(userIds);
     const result: EnrolResponse = { enrolled: [], alreadyEnrolled: [], skipped: [] };
     for (const userId of userIds) {
@@ -161,6 +171,9 @@ export class PlansService {
             createdAt: this.clock.now(),
           };
           await em.insert(EnrolmentEntity, row);
+          // Terms better than the plan's default name who gave them, member by member.
+          if (backdated) await this.audit.record(user.id, 'plan.enrol.backdated', 'enrolment', row.id, `coverageStart=${coverageStart}; waitingEndsOn=${waitingEndsOn}`);
+          else if (waived) await this.audit.record(user.id, 'plan.enrol.waived', 'enrolment', row.id, `coverageStart=${coverageStart}`);
           return 'enrolled' as const;
         })
         .catch((err) => {

@@ -50,6 +50,11 @@ export interface AppConfig {
    * attempts and photo uploads per person. Shared across instances through Redis when redisUrl is set.
    */
   rateLimits: Record<RateLimitBucket, { limit: number; ttlSeconds: number }>;
+  /**
+   * Applications one invite code takes per window, counted in the database (exact across instances):
+   * a poster's code photographed and fed to a script must not bury the officer's review queue.
+   */
+  applicationInviteLimit: { limit: number; ttlSeconds: number };
   /** redis://… for rate-limit counters shared by every instance; null keeps them in each instance's memory. */
   redisUrl: string | null;
   /** Prefix of this service's keys in Redis (several services or test runs may share one server). */
@@ -96,7 +101,7 @@ export type SmsConfig =
       templates: { login: string; claim_paid: string; claim_needs_documents: string };
     };
 
-export type RateLimitBucket = 'address' | 'booking' | 'upload';
+export type RateLimitBucket = 'address' | 'booking' | 'upload' | 'application';
 
 export class ConfigError extends Error {}
 
@@ -291,6 +296,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
       address: { limit: int(env, 'RATE_LIMIT_ADDRESS', 6000, 1, 100_000_000), ttlSeconds: int(env, 'RATE_LIMIT_ADDRESS_WINDOW_SECONDS', 60, 1, 86_400) },
       booking: { limit: int(env, 'RATE_LIMIT_BOOKING', 5, 1, 1_000_000), ttlSeconds: int(env, 'RATE_LIMIT_BOOKING_WINDOW_SECONDS', 10, 1, 86_400) },
       upload: { limit: int(env, 'RATE_LIMIT_UPLOAD', 30, 1, 1_000_000), ttlSeconds: int(env, 'RATE_LIMIT_UPLOAD_WINDOW_SECONDS', 60, 1, 86_400) },
+      application: { limit: int(env, 'RATE_LIMIT_APPLICATION', 5, 1, 1_000_000), ttlSeconds: int(env, 'RATE_LIMIT_APPLICATION_WINDOW_SECONDS', 3600, 1, 86_400) },
+    },
+    applicationInviteLimit: {
+      limit: int(env, 'RATE_LIMIT_APPLICATION_INVITE', 500, 1, 10_000_000),
+      ttlSeconds: int(env, 'RATE_LIMIT_APPLICATION_INVITE_WINDOW_SECONDS', 3600, 1, 86_400),
     },
     redisUrl: redisUrl(env.REDIS_URL),
     redisKeyPrefix: env.REDIS_KEY_PREFIX || 'uh:rl:',

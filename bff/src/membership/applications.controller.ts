@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { ApplicationCreatedResponse, ApplicationResponse, ApproveApplicationResponse, Paged, RejectApplicationResponse } from '@unionhome/shared';
+import type { ApplicationCreatedResponse, ApplicationResponse, ApproveApplicationResponse, Paged, RejectApplicationResponse, WithdrawApplicationResponse } from '@unionhome/shared';
 import { AuthUser, CurrentUser, Roles } from '../common/auth-user';
 import { Idempotent } from '../common/idempotency.interceptor';
 import { PageQueryDto, pageParams } from '../common/paging';
+import { RateLimitPerPerson } from '../common/rate-limit/rate-limiter';
 import { ApplicationsService } from './applications.service';
 import { ApplicationQueryDto, CreateApplicationDto, RejectApplicationDto } from './dto/application.dto';
 import { idParam } from './id-param';
@@ -14,7 +15,8 @@ import { idParam } from './id-param';
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
-  /** Any logged-in worker applies; the invite decides which union. */
+  /** Any logged-in worker applies; the invite decides which union. A few a window per person: see RATE_LIMIT_APPLICATION. */
+  @RateLimitPerPerson('application')
   @Idempotent()
   @Post('membership-applications')
   apply(@CurrentUser() user: AuthUser, @Body() dto: CreateApplicationDto): Promise<ApplicationCreatedResponse> {
@@ -35,6 +37,13 @@ export class ApplicationsController {
   @Get('membership-applications/:id')
   get(@CurrentUser() user: AuthUser, @Param('id', idParam()) id: string): Promise<ApplicationResponse> {
     return this.applications.get(user, id);
+  }
+
+  /** The applicant takes back their pending application. */
+  @Post('membership-applications/:id/withdraw')
+  @HttpCode(200)
+  withdraw(@CurrentUser() user: AuthUser, @Param('id', idParam()) id: string): Promise<WithdrawApplicationResponse> {
+    return this.applications.withdraw(user, id);
   }
 
   @Roles('officer')

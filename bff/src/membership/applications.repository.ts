@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import type { ApplicationStatus } from '@unionhome/shared';
 import { TransactionRunner } from '../common/transaction-runner';
 import { MembershipApplicationEntity } from './entities/membership-application.entity';
@@ -14,13 +14,24 @@ export class ApplicationsRepository {
     return this.tx.manager().findOneBy(MembershipApplicationEntity, { id });
   }
 
-  /** A pending application of this account or of this ID number, whoever made it. */
-  findOpenFor(userId: string, idNumberIndex: string): Promise<MembershipApplicationEntity | null> {
+  /** This account's pending application, if any. */
+  findOpenFor(userId: string): Promise<MembershipApplicationEntity | null> {
+    return this.tx.manager().findOneBy(MembershipApplicationEntity, { openUserId: userId });
+  }
+
+  /** Pending applications giving this ID number, by accounts other than `exceptUserId`. */
+  countOpenWithIdNumber(idNumberIndex: string, exceptUserId: string): Promise<number> {
     return this.tx
       .manager()
       .createQueryBuilder(MembershipApplicationEntity, 'a')
-      .where(new Brackets((w) => w.where('a.openUserId = :userId', { userId }).orWhere('a.openIdNumberIndex = :idx', { idx: idNumberIndex })))
-      .getOne();
+      .where('a.openIdNumberIndex = :idx', { idx: idNumberIndex })
+      .andWhere('a.userId <> :userId', { userId: exceptUserId })
+      .getCount();
+  }
+
+  /** Applications made with this invite since `since` (the per-invite limit). */
+  countForInviteSince(inviteId: string, since: Date): Promise<number> {
+    return this.tx.manager().createQueryBuilder(MembershipApplicationEntity, 'a').where('a.inviteId = :inviteId', { inviteId }).andWhere('a.createdAt >= :since', { since }).getCount();
   }
 
   listForOrgs(orgIds: string[], status: ApplicationStatus | undefined, p: Page): Promise<[MembershipApplicationEntity[], number]> {

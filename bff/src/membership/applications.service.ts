@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import {
   APPLICATION_KIND_LABELS,
@@ -9,16 +9,18 @@ import {
   ERROR_MESSAGES,
   ErrorCode,
   ID_NUMBER_CONSENT,
+  IdNumberCheck,
   ID_NUMBER_PROBLEM_MESSAGES,
   MEMBERSHIP_NOTICE,
   MIN_JOIN_AGE,
   Paged,
   RejectApplicationResponse,
+  WithdrawApplicationResponse,
   ageFromIdNumber,
   checkIdNumber,
   normalizeIdNumber,
 } from '@unionhome/shared';
-import { AppException, conflict, invalid, notFound, unprocessable } from '../common/app-exception';
+import { AppException, conflict, forbidden, invalid, notFound, unprocessable } from '../common/app-exception';
 import { AuditService } from '../common/audit.service';
 import { AuthUser } from '../common/auth-user';
 import { Clock } from '../common/clock';
@@ -26,6 +28,7 @@ import { newId } from '../common/ids';
 import { paged } from '../common/paging';
 import { PiiCipher } from '../common/pii-cipher';
 import { isRetryableTxError, isUniqueViolation, TransactionRunner } from '../common/transaction-runner';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MessagesService } from '../messages/messages.service';
 import { OrgEntity } from '../orgs/entities/org.entity';
 import { OrgsRepository } from '../orgs/orgs.repository';
@@ -47,6 +50,9 @@ export const CARD_PAGE = '/packages/membership/pages/card/index';
 const JOIN_PAGE_LINK = '/pages/join/index';
 
 type Page = { page: number; limit: number; skip: number };
+
+/** What the officer reads when the number of the application is already on another account. */
+const HELD_NUMBER_FOR_OFFICER = '该身份证号码已登记在另一个账号上，不能批准；请电话核实后驳回，并请本人用原来的账号（原手机号）申请';
 
 /** The applicant's identity fields, refused with the field named so the form can show it inline. */
 function identityConflict(code: ErrorCode): AppException {
@@ -84,6 +90,7 @@ export class ApplicationsService {
     private readonly cipher: PiiCipher,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async apply(user: AuthUser, dto: CreateApplicationDto): Promise<ApplicationCreatedResponse> {
@@ -100,15 +107,25 @@ export class ApplicationsService {
     const index = this.cipher.idNumberIndex(idNumber);
     const applicant = await this.users.findById(user.id);
     if (!applicant) throw notFound('USER_NOT_FOUND');
+    // The refusals here are about the caller themselves. Whether the number is someone else's is never
+    // answered to the caller (that would tell any stranger who is a member): such an application is
+    // taken like any other, and the officer sees the number held or contested (idNumberCheck).
     if (applicant.idNumberIndex && applicant.idNumberIndex !== index) throw identityConflict('ID_NUMBER_MISMATCH');
-    const holder = applicant.idNumberIndex ? applicant : await this.users.findByIdNumberIndex(index);
-    if (holder && holder.id !== applicant.id) throw identityConflict('ID_NUMBER_IN_USE');
 
     const active = await this.memberships.findActive(applicant.id);
     if (active?.orgId === org.id) throw conflict('ALREADY_MEMBER');
-    if (await this.applications.findOpenFor(applicant.id, index)) throw conflict('APPLICATION_PENDING');
+    if (await this.applications.findOpenFor(applicant.id)) throw conflict('APPLICATION_PENDING');
 
     const now = this.clock.now();
+    const window = this.config.applicationInviteLimit;
+    if ((await this.applications.countForInviteSince(invite.id, new Date(now.getTime() - window.ttlSeconds * 1000))) >= window.limit) {
+      throw new AppException('APPLICATIONS_TOO_MANY', HttpStatus.TOO_MANY_REQUESTS);
+    }
+    // Auto-approval is for the plain case: not for a number someone else holds or also gives, and not
+    // for an officer joining a union they themselves would approve for (another officer decides).
+    const contested = !applicant.idNumberIndex && (!!(await this.users.findByIdNumberIndex(index)) || (await this.applications.countOpenWithIdNumber(index, applicant.id)) > 0);
+    const approveAtOnce = org.autoApprove && !contested && !this.scope.covers(user, org);
+
     const application = pendingApplication(
       {
         orgId: org.id,
@@ -136,13 +153,13 @@ export class ApplicationsService {
             throw inviteGone(latest, now) ?? new AppException('INVITE_USED_UP', HttpStatus.GONE);
           }
           await em.insert(MembershipApplicationEntity, { ...application });
-          if (!org.autoApprove) return { id: application.id, status: 'pending' as const, kind: application.kind, orgName: org.name, memberNo: null };
+          if (!approveAtOnce) return { id: application.id, status: 'pending' as const, kind: application.kind, orgName: org.name, memberNo: null };
           const memberNo = await this.approveIn(em, { ...application }, org, null);
           return { id: application.id, status: 'approved' as const, kind: application.kind, orgName: org.name, memberNo };
         }),
       );
     } catch (err) {
-      // The open-application keys are unique: a concurrent second application of the same person lands here.
+      // The open-application key is unique per account: a concurrent second application lands here.
       if (isUniqueViolation(err)) throw conflict('APPLICATION_PENDING');
       throw err;
     }
@@ -151,6 +168,8 @@ export class ApplicationsService {
   async approve(user: AuthUser, id: string): Promise<ApproveApplicationResponse> {
     const { application, org } = await this.forOfficer(user, id);
     if (application.status !== 'pending') throw conflict('APPLICATION_NOT_PENDING');
+    // Nobody decides on their own membership, however their role reaches the union.
+    if (application.userId === user.id) throw forbidden('OWN_APPLICATION');
     // A deactivated union takes no one new, also from applications sent before; rejecting still works.
     if (!org.active) throw unprocessable('ORG_INACTIVE');
     const memberNo = await retrying(() => this.tx.run((em) => this.approveIn(em, application, org, user.id)));
@@ -160,6 +179,7 @@ export class ApplicationsService {
   async reject(user: AuthUser, id: string, reason: string): Promise<RejectApplicationResponse> {
     const { application, org } = await this.forOfficer(user, id);
     if (application.status !== 'pending') throw conflict('APPLICATION_NOT_PENDING');
+    if (application.userId === user.id) throw forbidden('OWN_APPLICATION', '不能审批自己的入会申请；不想申请了可以自己撤回');
     const now = this.clock.now();
     await this.tx.run(async (em) => {
       // The consent text promises that a refused application's ID number is deleted at once.
@@ -186,10 +206,22 @@ export class ApplicationsService {
     return { status: 'rejected' };
   }
 
+  /** The applicant takes back a pending application: the ID number given goes with it, the account is free to apply again. */
+  async withdraw(user: AuthUser, id: string): Promise<WithdrawApplicationResponse> {
+    const application = await this.applications.findById(id);
+    if (!application || application.userId !== user.id) throw notFound();
+    if (application.status !== 'pending') throw conflict('APPLICATION_NOT_PENDING');
+    const decided = await this.tx.run((em) =>
+      this.applications.decide(em, application.id, { status: 'withdrawn', decidedBy: user.id, decidedAt: this.clock.now(), idNumberCipher: null, idNumberIndex: null }),
+    );
+    if (!decided) throw conflict('APPLICATION_NOT_PENDING');
+    return { status: 'withdrawn' };
+  }
+
   async listForOrg(user: AuthUser, orgId: string, status: ApplicationStatus | undefined, p: Page): Promise<Paged<ApplicationResponse>> {
     const { ids } = await this.scope.orgIds(user, orgId);
     const [rows, total] = await this.applications.listForOrgs(ids, status, p);
-    return paged(await this.present(rows), total, p);
+    return paged(await this.present(rows, { staffId: user.id }), total, p);
   }
 
   async listMine(user: AuthUser, p: Page): Promise<Paged<ApplicationResponse>> {
@@ -204,6 +236,7 @@ export class ApplicationsService {
     if (application.userId !== user.id) {
       if (!(await this.scope.orgIdCovered(user, application.orgId))) throw notFound();
       await this.audit.record(user.id, 'application.read', 'membership_application', application.id);
+      return (await this.present([application], { staffId: user.id }))[0];
     }
     return (await this.present([application]))[0];
   }
@@ -228,6 +261,9 @@ export class ApplicationsService {
 
     const person = await em.findOneByOrFail(UserEntity, { id: application.userId });
     if (person.idNumberIndex && person.idNumberIndex !== application.idNumberIndex) throw identityConflict('ID_NUMBER_MISMATCH');
+    if (!person.idNumberIndex && application.idNumberIndex && (await em.findOneBy(UserEntity, { idNumberIndex: application.idNumberIndex }))) {
+      throw new AppException('ID_NUMBER_IN_USE', HttpStatus.CONFLICT, { message: HELD_NUMBER_FOR_OFFICER, fields: { idNumber: HELD_NUMBER_FOR_OFFICER } });
+    }
     try {
       await em.update(
         UserEntity,
@@ -237,7 +273,7 @@ export class ApplicationsService {
           : { name: application.name, idNumberCipher: application.idNumberCipher, idNumberIndex: application.idNumberIndex },
       );
     } catch (err) {
-      if (isUniqueViolation(err)) throw identityConflict('ID_NUMBER_IN_USE');
+      if (isUniqueViolation(err)) throw new AppException('ID_NUMBER_IN_USE', HttpStatus.CONFLICT, { message: HELD_NUMBER_FOR_OFFICER, fields: { idNumber: HELD_NUMBER_FOR_OFFICER } });
       throw err;
     }
 
@@ -278,12 +314,33 @@ export class ApplicationsService {
     return memberNo;
   }
 
-  private async present(rows: MembershipApplicationEntity[]): Promise<ApplicationResponse[]> {
+  /** `staffId`: read by staff, who see the ID-number check — except on their own application (an officer's way to probe a number). */
+  private async present(rows: MembershipApplicationEntity[], opts: { staffId?: string } = {}): Promise<ApplicationResponse[]> {
     const orgIds = [...new Set(rows.flatMap((a) => (a.fromOrgId ? [a.orgId, a.fromOrgId] : [a.orgId])))];
     const orgs = orgIds.length ? await this.tx.manager().findBy(OrgEntity, { id: In(orgIds) }) : [];
     const name = (id: string | null) => (id ? (orgs.find((o) => o.id === id)?.name ?? '') : null);
-    return rows.map((a) =>
-      toApplicationResponse(a, { orgName: name(a.orgId) ?? '', fromOrgName: name(a.fromOrgId), idNumber: a.idNumberCipher ? this.cipher.decrypt(a.idNumberCipher) : null }),
-    );
+    const out: ApplicationResponse[] = [];
+    for (const a of rows) {
+      const response = toApplicationResponse(a, { orgName: name(a.orgId) ?? '', fromOrgName: name(a.fromOrgId), idNumber: a.idNumberCipher ? this.cipher.decrypt(a.idNumberCipher) : null });
+      if (opts.staffId && opts.staffId !== a.userId && a.status === 'pending' && a.idNumberIndex) response.idNumberCheck = await this.idNumberCheck(a, a.idNumberIndex);
+      out.push(response);
+    }
+    return out;
+  }
+
+  /**
+   * For the officer only: is this number already on another account, is it given by other pending
+   * applications, and does this applicant's phone (the one typed, or the one they log in with) match
+   * the holder's. The real person is found by their phone, not by who applied first.
+   */
+  private async idNumberCheck(a: MembershipApplicationEntity, index: string): Promise<IdNumberCheck> {
+    const holder = await this.users.findByIdNumberIndex(index);
+    const held = !!holder && holder.id !== a.userId;
+    let phoneMatchesHolder: boolean | null = null;
+    if (held) {
+      const applicant = await this.users.findById(a.userId);
+      phoneMatchesHolder = !!holder.phone && (holder.phone === a.phone || holder.phone === applicant?.phone);
+    }
+    return { heldByOtherAccount: held, phoneMatchesHolder, otherPendingApplications: await this.applications.countOpenWithIdNumber(index, a.userId) };
   }
 }

@@ -14,7 +14,7 @@ export { freshDatabase, onMysql } from './fresh-database';
  * Tests drive one person and one address far faster than anyone could; the limits get their own
  * tests (rate-limits.e2e-spec.ts), which set them back (an empty value means the default).
  */
-export const GENEROUS_LIMITS = { RATE_LIMIT_ADDRESS: '100000000', RATE_LIMIT_BOOKING: '1000000', RATE_LIMIT_UPLOAD: '1000000' };
+export const GENEROUS_LIMITS = { RATE_LIMIT_ADDRESS: '100000000', RATE_LIMIT_BOOKING: '1000000', RATE_LIMIT_UPLOAD: '1000000', RATE_LIMIT_APPLICATION: '1000000' };
 
 export type Agent = ReturnType<typeof request>;
 

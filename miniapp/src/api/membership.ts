@@ -16,7 +16,8 @@ import {
   type MembershipSettings,
   type Paged,
   type RejectApplicationResponse,
-  type VerifyCardResponse
+  type VerifyCardResponse,
+  type WithdrawApplicationResponse
 } from '@unionhome/shared'
 import { ApiError, apiUrl, authHeader, request, withSession } from './request'
 
@@ -34,6 +35,11 @@ export function submitApplication(body: CreateApplicationRequest, idempotencyKey
 
 export function fetchMyApplications(limit = 5): Promise<Paged<ApplicationResponse>> {
   return request<Paged<ApplicationResponse>>('/me/membership-applications', { query: { limit } })
+}
+
+/** The applicant takes back their own pending application. */
+export function withdrawApplication(id: string): Promise<WithdrawApplicationResponse> {
+  return request<WithdrawApplicationResponse>(`/membership-applications/${id}/withdraw`, { method: 'POST' })
 }
 
 export function fetchCard(): Promise<CardResponse> {

@@ -44,6 +44,8 @@ export const ERROR_MESSAGES = {
   NOT_A_MEMBER: '您还不是工会会员',
   ID_NUMBER_MISMATCH: '您的账号已登记了另一个身份证号码，请核对后重新填写',
   ID_NUMBER_IN_USE: '该身份证号码已绑定其他账号，如有疑问请联系工会',
+  OWN_APPLICATION: '不能审批自己的入会申请，请由本工会的其他干部审批',
+  APPLICATIONS_TOO_MANY: '这个入会二维码刚刚收到了太多申请，请稍后再试，或向工会干部索取新的二维码',
   ORG_NOT_GRASSROOTS: '只有基层工会可以发展会员',
   ORG_INACTIVE: '该工会组织已停用，暂不接受入会申请',
   ORG_CODE_TAKEN: '该组织编号已被使用',
@@ -55,6 +57,8 @@ export const ERROR_MESSAGES = {
   // claims and files
   PLAN_NOT_FOUND: '没有找到该保障计划',
   NOT_ENROLLED: '您未参加该保障计划',
+  COVERAGE_BACKDATED: '保障开始日期不能早于今天；补登以前的日期请联系管理员办理',
+  OWN_ENROLMENT: '不能为自己补登保障开始日期或免除等待期，请由其他干部办理',
   CLAIM_NOT_EDITABLE: '该申请当前不能修改',
   DOCUMENTS_MISSING: '还缺少必需的材料',
   DUPLICATE_INVOICE: '该发票已用于其他理赔申请',

@@ -49,9 +49,9 @@ export const APPLICATION_KINDS = ['join', 'transfer'] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = { join: '入会', transfer: '转会' };
 
-export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const APPLICATION_STATUSES = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = { pending: '待审核', approved: '已通过', rejected: '未通过', withdrawn: '已撤回' };
 
 export interface CreateApplicationRequest {
   inviteToken: string;
@@ -93,6 +93,24 @@ export interface ApplicationResponse {
   rejectReason: string | null;
   createdAt: string;
   decidedAt: string | null;
+  /** Staff views only (never the applicant's own): whether the ID number is already held or contested. */
+  idNumberCheck?: IdNumberCheck;
+}
+
+/**
+ * What the officer needs to decide a contested ID number without anyone's full number: the
+ * applicant is told nothing (the application is simply pending), the officer sees this.
+ */
+export interface IdNumberCheck {
+  /** Another account already holds this ID number (an approval would be refused). */
+  heldByOtherAccount: boolean;
+  /**
+   * Held: whether this application's phone, or the applicant's login phone, is the phone of the
+   * account that holds the number — the real person on a new account, or a stranger. Null when not held.
+   */
+  phoneMatchesHolder: boolean | null;
+  /** Other pending applications (any union) giving the same ID number. */
+  otherPendingApplications: number;
 }
 
 export interface RejectApplicationRequest {
@@ -106,6 +124,10 @@ export interface ApproveApplicationResponse {
 
 export interface RejectApplicationResponse {
   status: 'rejected';
+}
+
+export interface WithdrawApplicationResponse {
+  status: 'withdrawn';
 }
 
 // ── the union's own settings and members ───────────────────────────────────────────────────

@@ -67,6 +67,6 @@ export class RejectApplicationDto implements RejectApplicationRequest {
 export class ApplicationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
   @IsOptional()
-  @IsIn(APPLICATION_STATUSES, { message: '状态只能是 pending、approved 或 rejected' })
+  @IsIn(APPLICATION_STATUSES, { message: '状态只能是 pending、approved、rejected 或 withdrawn' })
   status?: ApplicationStatus;
 }

@@ -6,12 +6,14 @@ import { IdColumn, IdPrimaryColumn, InstantColumn } from '../../database/columns
  * A worker's application to join (or transfer to) a grassroots union.
  *
  * The ID number is stored only as AES-GCM ciphertext plus its blind index. While the application
- * is pending, `openUserId` and `openIdNumberIndex` repeat the applicant and the index under
- * unique indexes (both NULL once decided; NULLs never collide), so two concurrent applications
- * of one person — same account or same ID number — can never both be open.
+ * is pending, `openUserId` repeats the applicant under a unique index (NULL once decided; NULLs
+ * never collide), so one account never has two open applications. `openIdNumberIndex` repeats the
+ * number under a plain index: several accounts may give one number, and the officer sees it contested
+ * (the first to apply must not lock the real person out).
  */
 @Entity('membership_applications')
 @Index('idx_membership_applications_org_status', ['orgId', 'status', 'createdAt'])
+@Index('idx_membership_applications_invite', ['inviteId', 'createdAt'])
 export class MembershipApplicationEntity {
   @IdPrimaryColumn()
   id: string;
@@ -68,7 +70,7 @@ export class MembershipApplicationEntity {
   @IdColumn({ nullable: true })
   openUserId: string | null;
 
-  @Index('uq_membership_applications_open_id_number', { unique: true })
+  @Index('idx_membership_applications_open_id_number')
   @Column({ type: 'varchar', length: 64, nullable: true })
   openIdNumberIndex: string | null;
 
@@ -97,7 +99,7 @@ export type ApplicationInput = Pick<
   'orgId' | 'inviteId' | 'userId' | 'kind' | 'name' | 'idNumberCipher' | 'idNumberIndex' | 'phone' | 'employer' | 'jobType' | 'noticeVersion' | 'consentVersion' | 'fromOrgId'
 >;
 
-/** A pending application: it holds the open keys (one open application per person and per ID number) and no decision yet. */
+/** A pending application: it holds the open keys (one open application per account; the number, for the contested check) and no decision yet. */
 export function pendingApplication(input: ApplicationInput, id: string, now: Date): MembershipApplicationEntity {
   return {
     ...input,

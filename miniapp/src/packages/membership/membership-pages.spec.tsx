@@ -344,6 +344,49 @@ describe('card page (会员卡)', () => {
     expect(await screen.findByText(/您申请加入示范基层工会，正在待审核/)).toBeTruthy()
   })
 
+  it('the applicant withdraws a pending application after a confirmation, and is then offered 扫码入会', async () => {
+    loginAs(LI_NA)
+    const pending: ApplicationResponse = {
+      id: 'a1',
+      orgId: 'org-1',
+      orgName: '示范基层工会',
+      kind: 'join',
+      status: 'pending',
+      name: '李娜',
+      idNumberMasked: '3306**********2212',
+      phoneMasked: '138****0007',
+      employer: '美团',
+      jobType: '外卖员',
+      fromOrgName: null,
+      memberNo: null,
+      rejectReason: null,
+      createdAt: '2026-11-22T10:00:00Z',
+      decidedAt: null
+    }
+    let current = pending
+    const calls = serve({
+      'GET /me/card': () => ({ statusCode: 404, data: { code: 'NOT_A_MEMBER', message: '您还不是工会会员' } }),
+      'GET /me/membership-applications': () => ({ data: [current], total: 1, page: 1, limit: 1 }),
+      'POST /membership-applications/a1/withdraw': () => {
+        current = { ...pending, status: 'withdrawn', idNumberMasked: '' }
+        return { status: 'withdrawn' }
+      }
+    })
+    render(<CardPage />)
+    // Cancelled: nothing is sent.
+    ;(Taro.showModal as jest.Mock).mockResolvedValueOnce({ confirm: false, cancel: true })
+    fireEvent.click(await screen.findByRole('button', { name: '撤回申请' }))
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalledTimes(1))
+    expect(calls.some((c) => c.method === 'POST')).toBe(false)
+
+    fireEvent.click(screen.getByRole('button', { name: '撤回申请' }))
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.url.endsWith('/membership-applications/a1/withdraw'))).toBe(true))
+    expect((Taro.showModal as jest.Mock).mock.calls[1][0].content).toMatch(/身份证号码将被删除/)
+    expect(await screen.findByText(/您已撤回入会申请/)).toBeTruthy()
+    expect(screen.getByRole('button', { name: '扫码入会' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '撤回申请' })).toBeNull()
+  })
+
   it('a non-member without an application is offered 扫码入会', async () => {
     loginAs(LI_NA)
     serve({
@@ -419,6 +462,22 @@ describe('applications page (入会审核)', () => {
     fireEvent.change(within(item).getByLabelText('驳回原因'), { target: { value: '不是本单位职工' } })
     fireEvent.click(within(item).getByRole('button', { name: '确认驳回' }))
     await waitFor(() => expect(calls.find((c) => c.url.endsWith('/reject'))?.data).toEqual({ reason: '不是本单位职工' }))
+  })
+
+  it('warns the officer of an ID number held by another account (approval off) or given by several applicants', async () => {
+    loginAs(OFFICER)
+    const held: ApplicationResponse = { ...APP, id: 'a2', name: '冒用者', kind: 'join', fromOrgName: null, idNumberCheck: { heldByOtherAccount: true, phoneMatchesHolder: false, otherPendingApplications: 0 } }
+    const contested: ApplicationResponse = { ...APP, id: 'a3', name: '钱一', kind: 'join', fromOrgName: null, idNumberCheck: { heldByOtherAccount: false, phoneMatchesHolder: null, otherPendingApplications: 1 } }
+    const plain: ApplicationResponse = { ...APP, idNumberCheck: { heldByOtherAccount: false, phoneMatchesHolder: null, otherPendingApplications: 0 } }
+    serveOfficer({ 'GET /orgs/org-1/membership-applications': () => ({ data: [held, contested, plain], total: 3, page: 1, limit: 20 }) })
+    render(<ApplicationsPage />)
+    const heldItem = await screen.findByLabelText('冒用者的入会申请')
+    expect(within(heldItem).getByRole('alert').textContent).toMatch(/已登记在另一个账号上.*手机号与该账号的手机号不一致/)
+    expect(within(heldItem).getByRole('button', { name: '通过' }).hasAttribute('disabled')).toBe(true)
+    const contestedItem = screen.getByLabelText('钱一的入会申请')
+    expect(within(contestedItem).getByRole('alert').textContent).toMatch(/另有1份待审核的申请填写了同一身份证号码/)
+    expect(within(contestedItem).getByRole('button', { name: '通过' }).hasAttribute('disabled')).toBe(false)
+    expect(within(screen.getByLabelText('张伟的转会申请')).queryByRole('alert')).toBeNull()
   })
 
   it('someone who is no officer is told so', async () => {

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Switch, Text, Textarea, View } from '@tarojs/components'
-import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, REJECT_REASON_MAX_LENGTH, type ApplicationResponse, type ApplicationStatus } from '@unionhome/shared'
+import { APPLICATION_KIND_LABELS, APPLICATION_STATUS_LABELS, REJECT_REASON_MAX_LENGTH, type ApplicationResponse, type ApplicationStatus, type IdNumberCheck } from '@unionhome/shared'
 import { approveApplication, fetchApplications, fetchMembershipSettings, rejectApplication, saveMembershipSettings } from '@/api/membership'
 import { isApiError, showError } from '@/api/request'
 import { Empty, ErrorRetry, Loading } from '@/components'
@@ -14,7 +14,36 @@ import { useReloadOnShow } from '../../hooks/use-reload-on-show'
 import '../../components/membership.css'
 import './index.css'
 
-const TABS: ApplicationStatus[] = ['pending', 'approved', 'rejected']
+const TABS: ApplicationStatus[] = ['pending', 'approved', 'rejected', 'withdrawn']
+
+/**
+ * The applicant was told nothing; the officer is told when the number is already someone's or given
+ * by several people, and whether this applicant's phone is the phone of the account that holds it.
+ */
+function IdNumberWarning({ check }: { check?: IdNumberCheck }) {
+  if (!check || (!check.heldByOtherAccount && check.otherPendingApplications === 0)) return null
+  const lines: string[] = []
+  if (check.heldByOtherAccount) {
+    lines.push('该身份证号码已登记在另一个账号上，不能通过。')
+    lines.push(
+      check.phoneMatchesHolder
+        ? '本申请的手机号与该账号的手机号一致，可能是本人换了微信或账号：请电话核实后驳回，并请本人用原手机号登录。'
+        : '本申请的手机号与该账号的手机号不一致：可能是他人冒用，请核实后驳回。'
+    )
+  }
+  if (check.otherPendingApplications > 0) {
+    lines.push(`另有${check.otherPendingApplications}份待审核的申请填写了同一身份证号码，请电话核实谁是本人后再通过。`)
+  }
+  return (
+    <View className='apps-id-warning' role='alert' aria-label='身份证号码提醒'>
+      {lines.map((line) => (
+        <Text key={line} className='apps-id-warning__line'>
+          {line}
+        </Text>
+      ))}
+    </View>
+  )
+}
 
 function ApplicationItem(props: { app: ApplicationResponse; onDecided: (id: string) => void }) {
   const { app } = props
@@ -76,6 +105,7 @@ function ApplicationItem(props: { app: ApplicationResponse; onDecided: (id: stri
       </Text>
       {app.kind === 'transfer' && app.fromOrgName ? <Text className='ms-item__line'>从 {app.fromOrgName} 转入</Text> : null}
       <Text className='ms-item__line'>身份证 {app.idNumberMasked || '（已删除）'}</Text>
+      <IdNumberWarning check={app.idNumberCheck} />
       <Text className='ms-item__line'>手机 {app.phoneMasked}</Text>
       <Text className='ms-item__line'>
         {app.employer}
@@ -87,7 +117,7 @@ function ApplicationItem(props: { app: ApplicationResponse; onDecided: (id: stri
 
       {app.status === 'pending' && !rejecting ? (
         <View className='ms-actions'>
-          <Button className='uh-btn uh-btn--primary' disabled={busy || undefined} onClick={approve}>
+          <Button className='uh-btn uh-btn--primary' disabled={busy || app.idNumberCheck?.heldByOtherAccount || undefined} onClick={approve}>
             通过
           </Button>
           <Button className='uh-btn ms-actions__second' disabled={busy || undefined} onClick={() => setRejecting(true)}>

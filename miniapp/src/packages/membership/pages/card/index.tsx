@@ -1,9 +1,9 @@
-import { useDidHide, useDidShow } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import { APPLICATION_STATUS_LABELS, CARD_REFRESH_SECONDS, type ApplicationResponse, type CardResponse } from '@unionhome/shared'
-import { fetchCard, fetchMyApplications } from '@/api/membership'
-import { isApiError } from '@/api/request'
+import { fetchCard, fetchMyApplications, withdrawApplication } from '@/api/membership'
+import { isApiError, showError } from '@/api/request'
 import { Empty, ErrorRetry, Loading, Page } from '@/components'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { membershipStatusLabel } from '@/utils/labels'
@@ -56,6 +56,28 @@ export default function CardPage() {
     }
   }, [])
 
+  const [withdrawing, setWithdrawing] = useState(false)
+  const withdraw = async (app: ApplicationResponse) => {
+    const { confirm } = await Taro.showModal({
+      title: '撤回入会申请',
+      content: `确定撤回加入${app.orgName}的申请吗？撤回后填写的身份证号码将被删除，需要时可以重新扫码申请。`,
+      confirmText: '确定撤回',
+      cancelText: '不撤回'
+    })
+    if (!confirm) return
+    setWithdrawing(true)
+    try {
+      await withdrawApplication(app.id)
+      Taro.showToast({ title: '已撤回申请', icon: 'none' })
+    } catch (err) {
+      // Decided meanwhile: the reload below shows what became of it.
+      if (!(isApiError(err) && err.code === 'APPLICATION_NOT_PENDING')) showError(err)
+    } finally {
+      setWithdrawing(false)
+    }
+    await load()
+  }
+
   useDidShow(() => {
     visible.current = true
     if (session) load()
@@ -96,15 +118,28 @@ export default function CardPage() {
     return (
       <Page className='card-page'>
         {pending ? (
-          <Empty
-            icon='审'
-            text={`您申请加入${app.orgName}，正在${APPLICATION_STATUS_LABELS.pending}。通过后这里就会出现您的会员卡，结果也会发到消息中心。`}
-            action={{ text: '查看消息中心', onClick: () => openPage(MESSAGES_PAGE) }}
-          />
+          <>
+            <Empty
+              icon='审'
+              text={`您申请加入${app.orgName}，正在${APPLICATION_STATUS_LABELS.pending}。通过后这里就会出现您的会员卡，结果也会发到消息中心。`}
+              action={{ text: '查看消息中心', onClick: () => openPage(MESSAGES_PAGE) }}
+            />
+            <View className='card-page__withdraw'>
+              <Button className='uh-btn uh-btn--quiet' disabled={withdrawing || undefined} onClick={() => withdraw(app)}>
+                {withdrawing ? '正在撤回…' : '撤回申请'}
+              </Button>
+            </View>
+          </>
         ) : (
           <Empty
             icon='卡'
-            text={app?.status === 'rejected' ? `您的入会申请未通过：${app.rejectReason ?? ''}。可以重新扫码申请。` : '您还不是工会会员。扫描单位工会的入会二维码，在线申请加入。'}
+            text={
+              app?.status === 'rejected'
+                ? `您的入会申请未通过：${app.rejectReason ?? ''}。可以重新扫码申请。`
+                : app?.status === 'withdrawn'
+                  ? '您已撤回入会申请，填写的身份证号码已删除。需要时可以重新扫码申请。'
+                  : '您还不是工会会员。扫描单位工会的入会二维码，在线申请加入。'
+            }
             action={{ text: '扫码入会', onClick: () => openPage(`${JOIN_PAGE}?scan=1`) }}
           />
         )}
