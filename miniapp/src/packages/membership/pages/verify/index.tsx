@@ -1,16 +1,14 @@
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { CARD_CHECK_MESSAGES, type VerifyCardResponse } from '@unionhome/shared'
 import { verifyCard } from '@/api/membership'
 import { errorText } from '@/api/request'
-import { ActionButton, Field, Page } from '@/components'
+import { ActionButton, CardQrInput, Page } from '@/components'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { extractCardToken } from '@/utils/card-token'
 import { membershipStatusLabel } from '@/utils/labels'
 import './index.css'
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 type Outcome = { checked: VerifyCardResponse } | { error: string }
 
@@ -21,42 +19,27 @@ type Outcome = { checked: VerifyCardResponse } | { error: string }
  */
 export default function VerifyCardPage() {
   const session = useRequireLogin()
-  const [token, setToken] = useState('')
-  const [typing, setTyping] = useState(!IS_WEAPP)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
 
   if (!session) return <Page />
 
-  const submit = async (raw: string) => {
+  const submit = async (raw: string): Promise<boolean> => {
     const cardToken = extractCardToken(raw)
     if (!cardToken) {
       setOutcome({ error: '请先扫描或粘贴会员卡二维码' })
-      return
+      return false
     }
     setBusy(true)
     setOutcome(null)
     try {
       setOutcome({ checked: await verifyCard(cardToken) })
-      setToken('')
+      return true
     } catch (err) {
       setOutcome({ error: errorText(err) })
+      return false
     } finally {
       setBusy(false)
-    }
-  }
-
-  const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      // Outside WeChat scanCode "succeeds" with an errMsg instead of a result: offer typing instead.
-      if (!res.result) {
-        setTyping(true)
-        return
-      }
-      await submit(res.result)
-    } catch {
-      // The person closed the scanner: nothing to say.
     }
   }
 
@@ -64,34 +47,7 @@ export default function VerifyCardPage() {
     <Page className='verify-page'>
       <View className='uh-card'>
         <Text className='uh-muted verify-page__intro'>请职工打开“会员卡”，出示二维码。二维码每分钟更新，截图无效。</Text>
-        {IS_WEAPP ? (
-          <View className='verify-page__actions'>
-            <ActionButton busy={busy} onClick={scan}>
-              {busy ? '正在核验…' : '扫描会员卡二维码'}
-            </ActionButton>
-            {!typing ? (
-              <View className='verify-page__line' role='button' onClick={() => setTyping(true)}>
-                <Text className='uh-muted'>扫不出来？手动输入</Text>
-              </View>
-            ) : null}
-          </View>
-        ) : null}
-        {typing ? (
-          <View className='verify-page__actions'>
-            <Field
-              label='会员卡二维码内容'
-              value={token}
-              placeholder='粘贴会员卡二维码的内容'
-              hint={IS_WEAPP ? '请输入会员卡二维码的内容' : '在浏览器中无法扫码：请粘贴会员卡二维码的内容'}
-              maxlength={300}
-              onChange={setToken}
-              onConfirm={() => submit(token)}
-            />
-            <ActionButton busy={busy} onClick={() => submit(token)}>
-              {busy ? '正在核验…' : '核验'}
-            </ActionButton>
-          </View>
-        ) : null}
+        <CardQrInput busy={busy} verb='核验' onSubmit={submit} />
       </View>
 
       {outcome ? <OutcomeCard outcome={outcome} /> : null}

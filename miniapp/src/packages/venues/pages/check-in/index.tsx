@@ -3,14 +3,13 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { addDays, BOOKING_STATUS_LABELS, localDate, type CheckInResponse, type SlotResponse } from '@unionhome/shared'
 import { checkIn, fetchManagedVenues, fetchRoster, fetchSlots } from '@/api/venues'
-import { ActionButton, Empty, ErrorRetry, Field, Loading, Page } from '@/components'
+import { CardQrInput, Empty, ErrorRetry, Loading, Page } from '@/components'
 import { useRemote } from '@/hooks/use-remote'
 import { useRequireLogin } from '@/hooks/use-require-login'
 import { extractCardToken } from '@/utils/card-token'
 import { bookingErrorText, slotTime } from '../../format'
 import '../../components/venues.css'
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp'
 
 type Outcome = { ok: CheckInResponse } | { error: string }
 
@@ -31,8 +30,6 @@ export default function CheckInPage() {
   const session = useRequireLogin()
   const [venueId, setVenueId] = useState('')
   const [slotId, setSlotId] = useState('')
-  const [token, setToken] = useState('')
-  const [typing, setTyping] = useState(!IS_WEAPP)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
 
@@ -62,37 +59,24 @@ export default function CheckInPage() {
 
   if (!session) return <Page />
 
-  const submit = async (raw: string) => {
+  const submit = async (raw: string): Promise<boolean> => {
     const cardToken = extractCardToken(raw)
     if (!cardToken) {
       setOutcome({ error: '请先扫描或粘贴会员卡二维码' })
-      return
+      return false
     }
     setBusy(true)
     try {
       const res = await checkIn(cardToken, slotId)
       setOutcome({ ok: res })
-      setToken('')
       Taro.showToast({ title: res.alreadyCheckedIn ? '已签到过' : '签到成功', icon: 'success', duration: 1200 })
       roster.reload()
+      return true
     } catch (err) {
       setOutcome({ error: bookingErrorText(err) })
+      return false
     } finally {
       setBusy(false)
-    }
-  }
-
-  const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
-      // Outside WeChat scanCode "succeeds" with an errMsg instead of a result: offer typing instead.
-      if (!res.result) {
-        setTyping(true)
-        return
-      }
-      await submit(res.result)
-    } catch {
-      // The person closed the scanner: nothing to say.
     }
   }
 
@@ -134,34 +118,7 @@ export default function CheckInPage() {
       {slot ? (
         <View className='uh-card'>
           <Text className='vn-title'>签到：{slotTime(slot)}</Text>
-          {IS_WEAPP ? (
-            <View className='vn-actions'>
-              <ActionButton busy={busy} onClick={scan}>
-                {busy ? '正在签到…' : '扫描会员卡二维码'}
-              </ActionButton>
-              {!typing ? (
-                <View className='vn-line' role='button' onClick={() => setTyping(true)}>
-                  <Text className='uh-muted'>扫不出来？手动输入</Text>
-                </View>
-              ) : null}
-            </View>
-          ) : null}
-          {typing ? (
-            <View className='vn-actions'>
-              <Field
-                label='会员卡二维码内容'
-                value={token}
-                placeholder='粘贴会员卡二维码的内容'
-                hint={IS_WEAPP ? '请输入会员卡二维码下方的内容' : '在浏览器中无法扫码：请粘贴会员卡二维码的内容'}
-                maxlength={300}
-                onChange={setToken}
-                onConfirm={() => submit(token)}
-              />
-              <ActionButton busy={busy} onClick={() => submit(token)}>
-                {busy ? '正在签到…' : '签到'}
-              </ActionButton>
-            </View>
-          ) : null}
+          <CardQrInput busy={busy} verb='签到' onSubmit={submit} />
         </View>
       ) : null}
 
