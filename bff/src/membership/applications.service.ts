@@ -27,7 +27,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { paged } from '../common/paging';
 import { PiiCipher } from '../common/pii-cipher';
-import { isRetryableTxError, isUniqueViolation, TransactionRunner } from '../common/transaction-runner';
+import { isUniqueViolation, TransactionRunner } from '../common/transaction-runner';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { MessagesService } from '../messages/messages.service';
 import { OrgEntity } from '../orgs/entities/org.entity';
@@ -45,6 +45,7 @@ import { InvitesService, inviteGone } from './invites.service';
 import { MembersRepository } from './members.repository';
 import { toApplicationResponse } from './membership.mapper';
 import { OfficerScope } from './officer-scope';
+import { withTxRetry } from '../common/tx-retry';
 
 export const CARD_PAGE = '/packages/membership/pages/card/index';
 const JOIN_PAGE_LINK = '/pages/join/index';
@@ -57,17 +58,6 @@ const HELD_NUMBER_FOR_OFFICER = '该身份证号码已登记在另一个账号�
 /** The applicant's identity fields, refused with the field named so the form can show it inline. */
 function identityConflict(code: ErrorCode): AppException {
   return new AppException(code, HttpStatus.CONFLICT, { fields: { idNumber: ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES] } });
-}
-
-/** MySQL may pick a transaction as a deadlock victim; the work is safe to run again. */
-async function retrying<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (i >= attempts || !isRetryableTxError(err)) throw err;
-    }
-  }
 }
 
 /**
@@ -146,7 +136,7 @@ export class ApplicationsService {
       now,
     );
     try {
-      return await retrying(() =>
+      return await withTxRetry(() =>
         this.tx.run(async (em) => {
           if (!(await this.invites.takeUse(em, invite.id, now))) {
             const latest = await em.findOneByOrFail(MembershipInviteEntity, { id: invite.id });
@@ -172,7 +162,7 @@ export class ApplicationsService {
     if (application.userId === user.id) throw forbidden('OWN_APPLICATION');
     // A deactivated union takes no one new, also from applications sent before; rejecting still works.
     if (!org.active) throw unprocessable('ORG_INACTIVE');
-    const memberNo = await retrying(() => this.tx.run((em) => this.approveIn(em, application, org, user.id)));
+    const memberNo = await withTxRetry(() => this.tx.run((em) => this.approveIn(em, application, org, user.id)));
     return { status: 'approved', memberNo };
   }
 

@@ -35,7 +35,7 @@ import { CreateBookingDto } from './dto/booking.dto';
 import { BookingEntity } from './entities/booking.entity';
 import { VenueSlotEntity } from './entities/venue-slot.entity';
 import { VenueEntity } from './entities/venue.entity';
-import { withTxRetry } from './tx-retry';
+import { withTxRetry } from '../common/tx-retry';
 import { VenueAccess } from './venue-access';
 import { toMyBookingResponse, toSlotResponse, venueRules } from './venues.mapper';
 import { VenuesRepository } from './venues.repository';

@@ -27,7 +27,7 @@ import { CheckInDto, SelfCheckInDto } from './dto/booking.dto';
 import { BookingEntity } from './entities/booking.entity';
 import { VenueEntity } from './entities/venue.entity';
 import { VenueCodeService } from './venue-code.service';
-import { withTxRetry } from './tx-retry';
+import { withTxRetry } from '../common/tx-retry';
 import { VenueAccess } from './venue-access';
 import { VenuesRepository } from './venues.repository';
 

@@ -18,7 +18,7 @@ import { BookingsRepository } from './bookings.repository';
 import { BookingsService, MY_BOOKINGS_LINK, slotLabel } from './bookings.service';
 import { BookingEntity } from './entities/booking.entity';
 import { VenueEntity } from './entities/venue.entity';
-import { withTxRetry } from './tx-retry';
+import { withTxRetry } from '../common/tx-retry';
 import { venueRules } from './venues.mapper';
 import { VenuesRepository } from './venues.repository';
 

@@ -3,12 +3,13 @@ import { AdminOrgResponse, errorMessage, ORG_TYPE_SHORT_LABELS, OrgImportError, 
 import { EntityManager, In } from 'typeorm';
 import { AppException, invalid, notFound } from '../../common/app-exception';
 import { AuthUser } from '../../common/auth-user';
-import { isRetryableTxError, isUniqueViolation, TransactionRunner } from '../../common/transaction-runner';
+import { isUniqueViolation, TransactionRunner } from '../../common/transaction-runner';
 import { OrgEntity } from '../../orgs/entities/org.entity';
 import { CreateOrgDto, UpdateOrgDto } from './dto/admin-org.dto';
 import { OrgCsvRow, parseOrgCsv, topologicalOrder } from './org-csv';
 import { depthOf } from './org-rules';
 import { OrgTreeWriter } from './org-tree.writer';
+import { withTxRetry } from '../../common/tx-retry';
 
 /** More than this many errors are not worth listing: the file needs fixing as a whole. */
 const MAX_LISTED_ERRORS = 100;
@@ -49,16 +50,6 @@ function importFailed(errors: OrgImportError[]): HttpException {
   );
 }
 
-async function retrying<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (i >= attempts || !isRetryableTxError(err)) throw err;
-    }
-  }
-}
-
 /** Union tree administration (admin): the list, create, change, and the all-or-nothing CSV import. */
 @Injectable()
 export class AdminOrgsService {
@@ -72,7 +63,7 @@ export class AdminOrgsService {
 
   async create(admin: AuthUser, dto: CreateOrgDto): Promise<AdminOrgResponse> {
     try {
-      const org = await retrying(() =>
+      const org = await withTxRetry(() =>
         this.tx.run((em) =>
           this.writer.create(
             em,
@@ -91,7 +82,7 @@ export class AdminOrgsService {
   }
 
   async update(admin: AuthUser, id: string, dto: UpdateOrgDto): Promise<AdminOrgResponse> {
-    const org = await retrying(() =>
+    const org = await withTxRetry(() =>
       this.tx.run(async (em) => {
         const current = await this.writer.lock(em, id);
         if (!current) throw notFound('ORG_NOT_FOUND');
@@ -113,7 +104,7 @@ export class AdminOrgsService {
     const early = [...parsed.errors, ...cycles];
     if (early.length) throw importFailed(early);
     try {
-      return await retrying(() => this.tx.run((em) => this.applyRows(em, admin, ordered)));
+      return await withTxRetry(() => this.tx.run((em) => this.applyRows(em, admin, ordered)));
     } catch (err) {
       if (err instanceof ImportRejected) throw importFailed(err.errors);
       throw err;

@@ -18,7 +18,7 @@ import { TransactionRunner } from '../../common/transaction-runner';
 import { OrgEntity } from '../../orgs/entities/org.entity';
 import { OrgsRepository } from '../../orgs/orgs.repository';
 import { UsersRepository } from '../../users/users.repository';
-import { withTxRetry } from '../../venues/tx-retry';
+import { withTxRetry } from '../../common/tx-retry';
 import { GrantRow, StaffRepository } from './staff.repository';
 
 /** The actor recorded in the audit log for grants made with `npm run admin` (nobody is logged in there). */

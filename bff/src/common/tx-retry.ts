@@ -1,4 +1,4 @@
-import { isRetryableTxError } from '../common/transaction-runner';
+import { isRetryableTxError } from './transaction-runner';
 
 /**
  * True for a transaction that lost a race it may simply run again: a MySQL deadlock or lock-wait
